@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nato-graph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Graph", targets: ["Graph"]),
+        .executable(name: "nato-graph", targets: ["nato-graph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(
+            name: "Graph",
+            dependencies: ["CGraphviz", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/lexicon")]
+        ),
+        .executableTarget(
+            name: "nato-graph",
+            dependencies: ["Graph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "GraphTests",
+            dependencies: ["Graph"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NatoGraphCLITests",
+            dependencies: ["nato-graph"]
+        ),
+    ]
+)

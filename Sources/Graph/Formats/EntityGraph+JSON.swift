@@ -1,0 +1,165 @@
+import Foundation
+
+// graph.json: networkx node-link JSON (`node_link_graph(data, edges="edges")`), as specified
+// in GRAPH_FORMAT.md. Keys are written sorted, nodes by id, edges by (source, kind, target),
+// so the same graph always gives the same bytes.
+
+private struct NodeLinkFile: Codable {
+    var directed: Bool
+    var multigraph: Bool
+    var graph: GraphMeta
+    var nodes: [Node]
+    var edges: [Edge]
+
+    struct GraphMeta: Codable {
+        var documents: [Document]?
+        var conflicts: [Conflict]?
+    }
+
+    struct Node: Codable {
+        var id: String
+        var label: String?
+        var type: String
+        var aliases: [String]?
+        var attributes: [String: String]?
+    }
+
+    struct Edge: Codable {
+        var source: String
+        var target: String
+        var key: String?
+        var kind: String?
+        var evidence: [Evidence]?
+        var amount: Amount?
+        var items: [String]?
+        var status: String?
+        var quote: String?
+        var attributes: [String: String]?
+    }
+}
+
+extension EntityGraph {
+    /// Serializes the graph as node-link JSON (graph.json).
+    ///
+    /// The output is byte-identical for equal graphs: keys sorted, nodes by id, edges by
+    /// (source, kind, target), evidence by (document, offset).
+    /// - Returns: UTF-8 JSON ending in a newline.
+    /// - Complexity: O((n + r) log(n + r)) plus the size of the evidence.
+    public func jsonData() -> Data {
+        let file = NodeLinkFile(
+            directed: true, multigraph: true,
+            graph: .init(documents: documents, conflicts: conflicts),
+            nodes: sortedEntities.map {
+                .init(id: $0.id, label: $0.name, type: $0.type.rawValue, aliases: $0.aliases,
+                      attributes: $0.attributes.isEmpty ? nil : $0.attributes)
+            },
+            edges: sortedRelations.map {
+                .init(source: $0.source, target: $0.target, key: $0.kind.rawValue, kind: $0.kind.rawValue,
+                      evidence: $0.evidence, amount: $0.amount, items: $0.items.isEmpty ? nil : $0.items,
+                      status: $0.status?.rawValue, quote: $0.quote,
+                      attributes: $0.attributes.isEmpty ? nil : $0.attributes)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain value types into JSON cannot fail.
+        var data = (try? encoder.encode(file)) ?? Data("{}".utf8)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads node-link JSON (graph.json, or any networkx `node_link_data` output with
+    /// `edges` or `links`).
+    ///
+    /// - Parameters:
+    ///   - data: the file's bytes.
+    ///   - file: the name used in error messages.
+    /// - Throws: `GraphError.malformedJSON` (with line and column where the parser gives
+    ///   them), `GraphError.invalidValue` for an unknown node type or edge kind,
+    ///   `GraphError.unknownEntity` for an edge whose end is not a node.
+    /// - Complexity: O(n + r) plus the evidence merges.
+    public init(jsonData data: Data, file: String = "graph.json") throws {
+        try JSONSyntax.validate(data, file: file)
+        let raw: NodeLinkFile
+        do {
+            raw = try JSONDecoder().decode(NodeLinkFile.self, from: Self.renamingLinks(data))
+        } catch let error as DecodingError {
+            throw Self.describe(error, data: data, file: file)
+        } catch {
+            throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: error.localizedDescription)
+        }
+        self.init()
+        let types = EntityType.allCases.map(\.rawValue)
+        for n in raw.nodes {
+            guard let type = EntityType(rawValue: n.type.lowercased()) else {
+                throw GraphError.invalidValue(file: file, field: "node type", value: n.type, allowed: types)
+            }
+            add(Entity(id: n.id, name: n.label ?? n.id, type: type, aliases: n.aliases ?? [], attributes: n.attributes ?? [:]))
+        }
+        let kinds = RelationKind.allCases.map(\.rawValue)
+        for e in raw.edges {
+            let name = e.kind ?? e.key ?? ""
+            guard let kind = RelationKind(rawValue: name.lowercased()) else {
+                throw GraphError.invalidValue(file: file, field: "edge kind", value: name, allowed: kinds)
+            }
+            var status: PledgeStatus?
+            if let s = e.status {
+                guard let v = PledgeStatus(rawValue: s) else {
+                    throw GraphError.invalidValue(file: file, field: "pledge status", value: s,
+                                                  allowed: PledgeStatus.allCases.map(\.rawValue))
+                }
+                status = v
+            }
+            try add(Relation(source: e.source, kind: kind, target: e.target, evidence: e.evidence ?? [],
+                             amount: e.amount, items: e.items ?? [], status: status, quote: e.quote,
+                             attributes: e.attributes ?? [:]))
+        }
+        for d in raw.graph.documents ?? [] { add(d) }
+        for c in raw.graph.conflicts ?? [] { add(c) }
+    }
+
+    /// networkx writes `links` unless told `edges="edges"`: accept both.
+    private static func renamingLinks(_ data: Data) throws -> Data {
+        guard let obj = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
+            throw GraphError.malformedJSON(file: "", line: nil, column: nil, reason: "top level is not an object")
+        }
+        var o = obj
+        if o["edges"] == nil, let links = o["links"] { o["edges"] = links; o["links"] = nil }
+        if o["graph"] == nil { o["graph"] = [String: Any]() }
+        if o["directed"] == nil { o["directed"] = true }
+        if o["multigraph"] == nil { o["multigraph"] = true }
+        return try JSONSerialization.data(withJSONObject: o)
+    }
+
+    private static func describe(_ error: DecodingError, data: Data, file: String) -> GraphError {
+        func path(_ ctx: DecodingError.Context) -> String {
+            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case let .keyNotFound(key, ctx):
+            return .malformedJSON(file: file, line: nil, column: nil, reason: "missing field '\(key.stringValue)' at \(path(ctx).isEmpty ? "top level" : path(ctx))")
+        case let .typeMismatch(_, ctx), let .valueNotFound(_, ctx):
+            return .malformedJSON(file: file, line: nil, column: nil, reason: "wrong type at \(path(ctx)): \(ctx.debugDescription)")
+        case let .dataCorrupted(ctx):
+            return .malformedJSON(file: file, line: nil, column: nil, reason: "\(path(ctx)) \(ctx.debugDescription)")
+        @unknown default:
+            return .malformedJSON(file: file, line: nil, column: nil, reason: "\(error)")
+        }
+    }
+
+    /// Reads graph.json from a file.
+    /// - Parameter url: the file.
+    /// - Throws: `GraphError` with the file name in its message.
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw GraphError.unreadable(file: url.path, reason: FileErrors.reason(error, url: url))
+        }
+        do {
+            try self.init(jsonData: data, file: url.path)
+        } catch let GraphError.malformedJSON(_, line, column, reason) {
+            throw GraphError.malformedJSON(file: url.path, line: line, column: column, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// The kind of real-world thing a node stands for.
+public enum EntityType: String, Codable, CaseIterable, Sendable, Comparable {
+    case person, country, organization, program
+
+    public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A node of the graph: one real-world person, country, organization or program.
+///
+/// ```swift
+/// let rutte = Entity(name: "Mark Rutte", type: .person, aliases: ["Rutte"])
+/// rutte.id // "mark-rutte"
+/// ```
+public struct Entity: Hashable, Sendable {
+    /// Stable identifier: the slug of the canonical name unless given explicitly.
+    public var id: String
+    /// Canonical display name.
+    public var name: String
+    /// What the entity is.
+    public var type: EntityType
+    /// Other names the entity goes by, sorted and without the canonical name.
+    public private(set) var aliases: [String]
+    /// Free-form attributes (for example `"acronym"`, `"expansion"`), serialized sorted by key.
+    public var attributes: [String: String]
+
+    /// Creates an entity.
+    /// - Parameters:
+    ///   - id: stable id; defaults to `Slug.make(name)`.
+    ///   - name: canonical name.
+    ///   - type: entity type.
+    ///   - aliases: other names; duplicates and the canonical name are dropped.
+    ///   - attributes: free-form string attributes.
+    public init(id: String? = nil, name: String, type: EntityType, aliases: [String] = [], attributes: [String: String] = [:]) {
+        self.id = id ?? Slug.make(name)
+        self.name = name
+        self.type = type
+        self.aliases = []
+        self.attributes = attributes
+        addAliases(aliases)
+    }
+
+    /// Adds aliases, keeping the list sorted, unique and free of the canonical name.
+    /// - Complexity: O((n + m) log(n + m)) for n existing and m new aliases.
+    public mutating func addAliases<S: Sequence>(_ names: S) where S.Element == String {
+        var set = Set(aliases)
+        for n in names {
+            let t = n.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !t.isEmpty, t != name { set.insert(t) }
+        }
+        aliases = set.sorted()
+    }
+}
+
+import Foundation
+
+/// Turns names into stable ids: lower-case ASCII letters and digits separated by single hyphens.
+public enum Slug {
+    /// The slug of `name`: diacritics folded, apostrophes dropped, other runs of
+    /// non-alphanumerics turned into one hyphen ("Péter Szijjártó" → "peter-szijjarto").
+    /// - Complexity: O(n) in the length of `name`.
+    public static func make(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { continue }
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "entity" : out
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+
+/// The typed entity-relationship graph: entities, relations with evidence, the documents
+/// they were read from and the conflicts between those documents.
+///
+/// One edge exists per (source, kind, target); adding the same relation again accumulates
+/// its evidence. Entities are stored densely: `entities[i]` is the entity with index `i`,
+/// which algorithms use instead of string ids.
+///
+/// ```swift
+/// var g = EntityGraph()
+/// g.add(Entity(name: "NATO", type: .organization, aliases: ["the alliance"]))
+/// g.add(Entity(name: "Ukraine", type: .country))
+/// try g.add(Relation(source: "nato", kind: .pledge, target: "ukraine"))
+/// g.entity(named: "The Alliance")?.id // "nato"
+/// ```
+public struct EntityGraph: Sendable, Equatable {
+    /// Entities in insertion order; an entity's position is its dense index.
+    public private(set) var entities: [Entity] = []
+    /// Relations in insertion order.
+    public private(set) var relations: [Relation] = []
+    /// Documents read, sorted by id.
+    public private(set) var documents: [Document] = []
+    /// Conflicts between sources, sorted.
+    public private(set) var conflicts: [Conflict] = []
+
+    private var indexByID: [String: Int] = [:]
+    private var indexByAlias: [String: Int] = [:]
+    private var relationIndex: [RelationKey: Int] = [:]
+
+    /// Creates an empty graph.
+    public init() {}
+
+    /// Number of entities.
+    public var entityCount: Int { entities.count }
+    /// Number of relations.
+    public var relationCount: Int { relations.count }
+
+    // MARK: Entities
+
+    /// Adds an entity, or merges its aliases and attributes into the entity with the same id.
+    /// - Parameter entity: the entity to add.
+    /// - Returns: the dense index of the (possibly existing) entity.
+    /// - Complexity: O(a log a) in the number of aliases; O(1) lookups otherwise.
+    @discardableResult
+    public mutating func add(_ entity: Entity) -> Int {
+        if let i = indexByID[entity.id] {
+            entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
+            for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
+                entities[i].attributes[k] = v
+            }
+            indexAliases(of: i)
+            return i
+        }
+        let i = entities.count
+        entities.append(entity)
+        indexByID[entity.id] = i
+        indexAliases(of: i)
+        return i
+    }
+
+    private mutating func indexAliases(of i: Int) {
+        let e = entities[i]
+        for name in [e.name, e.id] + e.aliases {
+            let key = AliasKey.normalize(name)
+            if !key.isEmpty, indexByAlias[key] == nil { indexByAlias[key] = i }
+        }
+    }
+
+    /// The dense index of the entity with this id.
+    /// - Complexity: O(1).
+    public func index(ofID id: String) -> Int? { indexByID[id] }
+
+    /// The entity with this id.
+    /// - Complexity: O(1).
+    public func entity(id: String) -> Entity? { indexByID[id].map { entities[$0] } }
+
+    /// The entity a name refers to: its id, canonical name or any alias, compared after
+    /// `AliasKey.normalize` (case, diacritics, a leading "the", punctuation runs).
+    /// - Complexity: O(n) in the length of `name`.
+    public func entity(named name: String) -> Entity? { index(ofName: name).map { entities[$0] } }
+
+    /// The dense index of the entity a name refers to (see `entity(named:)`).
+    /// - Complexity: O(n) in the length of `name`.
+    public func index(ofName name: String) -> Int? {
+        if let i = indexByID[name] { return i }
+        return indexByAlias[AliasKey.normalize(name)]
+    }
+
+    /// Replaces the attributes of an existing entity.
+    /// - Parameters:
+    ///   - key: attribute name.
+    ///   - value: new value, or `nil` to remove it.
+    ///   - id: the entity's id.
+    public mutating func setAttribute(_ key: String, _ value: String?, ofEntity id: String) {
+        guard let i = indexByID[id] else { return }
+        entities[i].attributes[key] = value
+    }
+
+    /// Adds aliases to an existing entity.
+    public mutating func addAliases(_ names: [String], toEntity id: String) {
+        guard let i = indexByID[id] else { return }
+        entities[i].addAliases(names)
+        indexAliases(of: i)
+    }
+
+    // MARK: Relations
+
+    /// Adds a relation, or merges it into the existing edge with the same (source, kind,
+    /// target): evidence and items are united, an amount, status or quote already set is kept.
+    /// - Parameter relation: the relation; both ends must already be in the graph.
+    /// - Throws: `GraphError.unknownEntity` when an end is not in the graph.
+    /// - Complexity: O(e log e) in the edge's evidence count.
+    public mutating func add(_ relation: Relation) throws {
+        guard indexByID[relation.source] != nil else { throw GraphError.unknownEntity(relation.source, relation: relation.key) }
+        guard indexByID[relation.target] != nil else { throw GraphError.unknownEntity(relation.target, relation: relation.key) }
+        let key = relation.key
+        if let i = relationIndex[key] {
+            var r = relations[i]
+            r.addEvidence(relation.evidence)
+            r.addItems(relation.items)
+            if r.amount == nil { r.amount = relation.amount }
+            if r.status == nil { r.status = relation.status }
+            if r.quote == nil { r.quote = relation.quote }
+            for (k, v) in relation.attributes where r.attributes[k] == nil { r.attributes[k] = v }
+            relations[i] = r
+        } else {
+            relationIndex[key] = relations.count
+            relations.append(relation)
+        }
+    }
+
+    /// The relation with this (source, kind, target), if any.
+    /// - Complexity: O(1).
+    public func relation(_ key: RelationKey) -> Relation? { relationIndex[key].map { relations[$0] } }
+
+    /// Replaces the relation with the same key (which must exist).
+    public mutating func replace(_ relation: Relation) {
+        guard let i = relationIndex[relation.key] else { return }
+        relations[i] = relation
+    }
+
+    /// Relations sorted by (source, kind, target): the serialization order.
+    /// - Complexity: O(r log r).
+    public var sortedRelations: [Relation] { relations.sorted { $0.key < $1.key } }
+
+    /// Entities sorted by id: the serialization order.
+    /// - Complexity: O(n log n).
+    public var sortedEntities: [Entity] { entities.sorted { $0.id < $1.id } }
+
+    // MARK: Documents and conflicts
+
+    /// Records a document read (replacing one with the same id).
+    public mutating func add(_ document: Document) {
+        documents.removeAll { $0.id == document.id }
+        documents.append(document)
+        documents.sort()
+    }
+
+    /// Records a conflict between sources (ignoring an exact duplicate).
+    public mutating func add(_ conflict: Conflict) {
+        guard !conflicts.contains(conflict) else { return }
+        conflicts.append(conflict)
+        conflicts.sort()
+    }
+
+    // MARK: Merging
+
+    /// Merges another graph into this one: entities by id, relations by key, documents by id.
+    /// Merging graphs in any grouping gives the same serialized result.
+    /// - Parameter other: the graph to merge in.
+    /// - Complexity: O(n + r) lookups plus the evidence merges.
+    public mutating func merge(_ other: EntityGraph) {
+        for e in other.entities { add(e) }
+        for r in other.relations { try? add(r) }
+        for d in other.documents { add(d) }
+        for c in other.conflicts { add(c) }
+    }
+
+    public static func == (a: EntityGraph, b: EntityGraph) -> Bool {
+        a.sortedEntities == b.sortedEntities && a.sortedRelations == b.sortedRelations
+            && a.documents == b.documents && a.conflicts == b.conflicts
+    }
+}
+
+/// How names are compared when looking entities up.
+public enum AliasKey {
+    /// Folds case and diacritics, turns curly apostrophes straight, drops a leading "the ",
+    /// a trailing possessive "'s" and collapses whitespace, hyphens and dots
+    /// ("The Kremlin" → "kremlin", "U.S." → "us", "NATO's" → "nato").
+    /// - Complexity: O(n) in the length of `name`.
+    public static func normalize(_ name: String) -> String {
+        var s = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        s = s.replacingOccurrences(of: "\u{2019}", with: "'")
+        if s.hasSuffix("'s") { s.removeLast(2) } else if s.hasSuffix("s'") { s.removeLast(1) }
+        var out = ""
+        var space = false
+        for ch in s {
+            if ch == "." || ch == "'" { continue }
+            if ch.isWhitespace || ch == "-" || ch == "_" {
+                space = true
+            } else {
+                if space, !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(ch)
+            }
+        }
+        if out.hasPrefix("the ") { out.removeFirst(4) }
+        return out
+    }
+}

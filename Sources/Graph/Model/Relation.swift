@@ -1,0 +1,137 @@
+/// The kind of an edge.
+public enum RelationKind: String, Codable, CaseIterable, Sendable, Comparable {
+    /// The source says something about the target (quote or reported speech).
+    case statement
+    /// The source commits, provides, funds or delivers something to the target.
+    case pledge
+    /// The source refuses, opposes, blocks, criticizes or pressures the target.
+    case opposition
+    /// A person holds an office in a country or organization.
+    case role
+    /// A country belongs to an organization.
+    case member
+
+    public static func < (lhs: RelationKind, rhs: RelationKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Where a relation was read: a document, the sentence verbatim, and its offsets.
+public struct Evidence: Hashable, Codable, Sendable, Comparable {
+    /// Document id (the file name).
+    public var document: String
+    /// Offset of the sentence's first Unicode scalar in the document.
+    public var start: Int
+    /// Offset one past the sentence's last Unicode scalar.
+    public var end: Int
+    /// The sentence exactly as it stands in the document.
+    public var text: String
+
+    public init(document: String, start: Int, end: Int, text: String) {
+        self.document = document
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+
+    public static func < (a: Evidence, b: Evidence) -> Bool {
+        (a.document, a.start, a.end, a.text) < (b.document, b.start, b.end, b.text)
+    }
+}
+
+/// A sum of money, optionally per period ("1 billion euros per month").
+public struct Amount: Hashable, Codable, Sendable {
+    /// The value in units of `currency` (1_000_000_000 for "1 billion").
+    public var value: Double
+    /// ISO 4217 code ("USD", "EUR").
+    public var currency: String
+    /// "month", "year", … when the amount recurs.
+    public var period: String?
+
+    public init(value: Double, currency: String, period: String? = nil) {
+        self.value = value
+        self.currency = currency
+        self.period = period
+    }
+}
+
+/// Whether a pledge was only promised, delivered, or promised and not delivered.
+public enum PledgeStatus: String, Codable, CaseIterable, Sendable {
+    case pledged, delivered, undelivered
+}
+
+/// The identity of an edge: one per (source, kind, target).
+public struct RelationKey: Hashable, Sendable, Comparable {
+    public var source: String
+    public var kind: RelationKind
+    public var target: String
+
+    public init(source: String, kind: RelationKind, target: String) {
+        self.source = source
+        self.kind = kind
+        self.target = target
+    }
+
+    public static func < (a: RelationKey, b: RelationKey) -> Bool {
+        (a.source, a.kind.rawValue, a.target) < (b.source, b.kind.rawValue, b.target)
+    }
+}
+
+/// An edge of the graph with its evidence and typed attributes.
+public struct Relation: Hashable, Sendable {
+    /// Id of the source entity (the actor).
+    public var source: String
+    /// What the edge says.
+    public var kind: RelationKind
+    /// Id of the target entity.
+    public var target: String
+    /// Sentences the edge was read from, sorted, without duplicates.
+    public private(set) var evidence: [Evidence]
+    /// Pledged amount, if any.
+    public var amount: Amount?
+    /// Pledged items ("Storm Shadow cruise missiles"), sorted, unique.
+    public private(set) var items: [String]
+    /// Pledge status.
+    public var status: PledgeStatus?
+    /// A direct quote carried by a statement.
+    public var quote: String?
+    /// Free-form attributes (for a role: `"title"`, `"from"`, `"to"`), serialized sorted by key.
+    public var attributes: [String: String]
+
+    /// The (source, kind, target) identity.
+    public var key: RelationKey { RelationKey(source: source, kind: kind, target: target) }
+
+    /// Creates a relation.
+    /// - Parameters:
+    ///   - source: source entity id.
+    ///   - kind: edge kind.
+    ///   - target: target entity id.
+    ///   - evidence: the sentences it rests on.
+    ///   - amount: pledged amount.
+    ///   - items: pledged items.
+    ///   - status: pledge status.
+    ///   - quote: direct quote of a statement.
+    ///   - attributes: other attributes.
+    public init(source: String, kind: RelationKind, target: String, evidence: [Evidence] = [],
+                amount: Amount? = nil, items: [String] = [], status: PledgeStatus? = nil,
+                quote: String? = nil, attributes: [String: String] = [:]) {
+        self.source = source
+        self.kind = kind
+        self.target = target
+        self.evidence = Array(Set(evidence)).sorted()
+        self.amount = amount
+        self.items = Array(Set(items)).sorted()
+        self.status = status
+        self.quote = quote
+        self.attributes = attributes
+    }
+
+    /// Adds evidence, keeping it sorted and unique.
+    /// - Complexity: O((n + m) log(n + m)).
+    public mutating func addEvidence<S: Sequence>(_ more: S) where S.Element == Evidence {
+        evidence = Array(Set(evidence).union(more)).sorted()
+    }
+
+    /// Adds items, keeping them sorted and unique.
+    public mutating func addItems<S: Sequence>(_ more: S) where S.Element == String {
+        items = Array(Set(items).union(more)).sorted()
+    }
+}
