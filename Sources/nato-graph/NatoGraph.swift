@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Graph
 
 @main
 struct NatoGraph: ParsableCommand {
@@ -7,4 +9,33 @@ struct NatoGraph: ParsableCommand {
         abstract: "Turn news articles into a typed entity-relationship graph; draw, query and report it.",
         subcommands: [Export.self]
     )
+
+    /// Parses, runs, and turns every library error into one line on standard error and
+    /// a documented exit status (see `ExitStatus`); parser errors keep ArgumentParser's
+    /// usage messages.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CategorizedError {
+            FileHandle.standardError.write(Data("nato-graph: \(error.localizedDescription)\n".utf8))
+            Foundation.exit(ExitStatus.for(error.category))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Exit statuses of the CLI (BSD sysexits): documented in the README.
+enum ExitStatus {
+    static func `for`(_ category: ErrorCategory) -> Int32 {
+        switch category {
+        case .dataError: return 65
+        case .noInput: return 66
+        case .queryError: return 67
+        case .unavailable: return 69
+        case .software: return 70
+        case .cannotCreate: return 73
+        }
+    }
 }

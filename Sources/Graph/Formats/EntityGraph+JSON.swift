@@ -154,12 +154,12 @@ extension EntityGraph {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw GraphError.unreadable(file: url.path, reason: FileErrors.reason(error, url: url))
+            throw GraphError.unreadable(file: url.relativePath, reason: FileErrors.reason(error, url: url))
         }
         do {
-            try self.init(jsonData: data, file: url.path)
+            try self.init(jsonData: data, file: url.relativePath)
         } catch let GraphError.malformedJSON(_, line, column, reason) {
-            throw GraphError.malformedJSON(file: url.path, line: line, column: column, reason: reason)
+            throw GraphError.malformedJSON(file: url.relativePath, line: line, column: column, reason: reason)
         }
     }
 }

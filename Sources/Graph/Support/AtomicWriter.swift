@@ -24,22 +24,22 @@ public enum AtomicWriter {
         let fm = FileManager.default
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
-        if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
-            throw Failure.cannotWrite(path: url.path, reason: "is a directory")
+        if fm.fileExists(atPath: url.relativePath, isDirectory: &isDir), isDir.boolValue {
+            throw Failure.cannotWrite(path: url.relativePath, reason: "is a directory")
         }
         do {
             try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
-            throw Failure.cannotWrite(path: url.path, reason: "cannot create directory \(dir.path)")
+            throw Failure.cannotWrite(path: url.relativePath, reason: "cannot create directory \(dir.path)")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         guard fm.createFile(atPath: tmp.path, contents: data) else {
-            throw Failure.cannotWrite(path: url.path, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
+            throw Failure.cannotWrite(path: url.relativePath, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
         }
-        if rename(tmp.path, url.path) != 0 {
+        if rename(tmp.path, url.relativePath) != 0 {
             let reason = String(cString: strerror(errno))
             try? fm.removeItem(at: tmp)
-            throw Failure.cannotWrite(path: url.path, reason: reason)
+            throw Failure.cannotWrite(path: url.relativePath, reason: reason)
         }
     }
 
@@ -57,19 +57,19 @@ public enum AtomicWriter {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             } catch {
                 cleanup()
-                throw Failure.cannotWrite(path: f.url.path, reason: "cannot create directory \(dir.path)")
+                throw Failure.cannotWrite(path: f.url.relativePath, reason: "cannot create directory \(dir.path)")
             }
             let tmp = dir.appendingPathComponent(".\(f.url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
             guard fm.createFile(atPath: tmp.path, contents: f.data) else {
                 cleanup()
-                throw Failure.cannotWrite(path: f.url.path, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
+                throw Failure.cannotWrite(path: f.url.relativePath, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
             }
             staged.append((tmp, f.url))
         }
-        for s in staged where rename(s.tmp.path, s.url.path) != 0 {
+        for s in staged where rename(s.tmp.path, s.url.relativePath) != 0 {
             let reason = String(cString: strerror(errno))
             cleanup()
-            throw Failure.cannotWrite(path: s.url.path, reason: reason)
+            throw Failure.cannotWrite(path: s.url.relativePath, reason: reason)
         }
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import nato_graph
+
+@Suite struct ExportCommandTests {
+    @Test func parsesFormatsAndListsValidChoices() throws {
+        let cmd = try NatoGraph.parseAsRoot(["export", "g.json", "--format", "graphml"])
+        #expect((cmd as? NatoGraph.Export)?.format == .graphml)
+        #expect(throws: (any Error).self) { try NatoGraph.parseAsRoot(["export", "g.json", "--format", "xml"]) }
+        let message = NatoGraph.message(for: CLIErrorProbe.parse(["export", "g.json", "--format", "xml"]))
+        #expect(message.contains("json") && message.contains("graphml"))
+    }
+
+    @Test func exportsGraphMLAndJSON() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(tinyGraph.utf8).write(to: dir.appendingPathComponent("g.json"))
+        let r = try CLI.run(["export", "g.json", "--format", "graphml", "-o", "g.graphml"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let xml = try String(contentsOf: dir.appendingPathComponent("g.graphml"), encoding: .utf8)
+        #expect(xml.contains("<edge id=\"pledge\" source=\"nato\" target=\"ukraine\">"))
+        let j = try CLI.run(["export", "g.json"], in: dir)
+        #expect(j.status == 0)
+        #expect(j.stdout.contains("\"key\" : \"pledge\""))
+    }
+
+    @Test func badInputGetsOneLineAndAStatus() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("{\n \"nodes\": [,]\n}".utf8).write(to: dir.appendingPathComponent("broken.json"))
+        try Data(tinyGraph.replacingOccurrences(of: "\"target\": \"ukraine\"", with: "\"target\": \"nowhere\"").utf8)
+            .write(to: dir.appendingPathComponent("dangling.json"))
+        let cases: [([String], Int32, String)] = [
+            (["export", "missing.json"], 66, "no such file"),
+            (["export", "."], 66, "is a directory"),
+            (["export", "broken.json"], 65, "broken.json:2:12"),
+            (["export", "dangling.json"], 65, "unknown node 'nowhere'"),
+            (["export", "broken.json", "--format", "xml"], 64, "graphml"),
+        ]
+        for (args, status, text) in cases {
+            let r = try CLI.run(args, in: dir)
+            #expect(r.status == status, "\(args): \(r.stderr)")
+            #expect(!r.crashed)
+            #expect(r.stderr.contains(text), "\(args): \(r.stderr)")
+            if status != 64 { #expect(r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)") }
+        }
+    }
+
+    @Test func failedRunKeepsThePreviousOutput() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("{".utf8).write(to: dir.appendingPathComponent("broken.json"))
+        try Data("previous".utf8).write(to: dir.appendingPathComponent("out.graphml"))
+        let r = try CLI.run(["export", "broken.json", "--format", "graphml", "-o", "out.graphml"], in: dir)
+        #expect(r.status == 65)
+        #expect(try String(contentsOf: dir.appendingPathComponent("out.graphml"), encoding: .utf8) == "previous")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+}
+
+enum CLIErrorProbe {
+    static func parse(_ args: [String]) -> Error {
+        do { _ = try NatoGraph.parseAsRoot(args); return CancellationError() } catch { return error }
+    }
+}
