@@ -34,7 +34,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NatoGraphCLITests",
-            dependencies: ["nato-graph"]
+            dependencies: ["nato-graph", "Graph"]
         ),
     ]
 )
