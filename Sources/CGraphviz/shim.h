@@ -68,4 +68,67 @@ static inline void ng_free_plugin_list(char **list, int count) {
     free(list);
 }
 
+// MARK: Deterministic parsing
+//
+// cgraph's default ID discipline uses the address of an object's interned name as its ID,
+// and subgraphs are kept (and laid out and drawn) in ID order: in a long-lived process the
+// order of clusters then depends on the heap and changes from call to call. This
+// discipline declines to map names (cgraph then keeps names in its internal map) and hands
+// out sequential IDs, so subgraphs stay in the order the DOT text declares them.
+
+static void *ng_id_open(Agraph_t *g, Agdisc_t *disc) { (void)disc; return g; }
+static long ng_id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+    static IDTYPE counter = 1;   /* odd, like cgraph's anonymous IDs; callers are serialized */
+    (void)state; (void)objtype; (void)createflag;
+    if (str) return 0;           /* names: cgraph's internal map */
+    *id = counter;
+    counter += 2;
+    return 1;
+}
+static long ng_id_alloc(void *state, int objtype, IDTYPE request) { (void)state; (void)objtype; (void)request; return 0; }
+static void ng_id_free(void *state, int objtype, IDTYPE id) { (void)state; (void)objtype; (void)id; }
+static char *ng_id_print(void *state, int objtype, IDTYPE id) { (void)state; (void)objtype; (void)id; return NULL; }
+static void ng_id_close(void *state) { (void)state; }
+static void ng_id_register(void *state, int objtype, void *obj) { (void)state; (void)objtype; (void)obj; }
+/* Function-local statics: Swift's importer emits functions, not header globals. */
+static inline Agiddisc_t *ng_sequential_ids(void) {
+    static Agiddisc_t disc = {
+        ng_id_open, ng_id_map, ng_id_alloc, ng_id_free, ng_id_print, ng_id_close, ng_id_register
+    };
+    return &disc;
+}
+
+typedef struct { const char *data; size_t length; size_t offset; } ng_reader_t;
+
+/* Hands the parser one line at a time, as agmemread does (line numbers in messages). */
+static int ng_read_line(void *chan, char *buf, int bufsize) {
+    ng_reader_t *r = (ng_reader_t *)chan;
+    if (bufsize <= 0 || r->offset >= r->length) return 0;
+    int n = 0;
+    char c;
+    do {
+        c = r->data[r->offset + n];
+        buf[n++] = c;
+    } while (c != '\n' && n < bufsize && r->offset + n < r->length);
+    r->offset += n;
+    return n;
+}
+static inline Agiodisc_t *ng_memory_io(void) {
+    static Agiodisc_t io;
+    io.afread = ng_read_line;
+    io.putstr = AgIoDisc.putstr;
+    io.flush = AgIoDisc.flush;
+    return &io;
+}
+
+/// Parses DOT from memory like `agmemread`, with sequential object IDs (see above) and
+/// line numbers counted from 1 in each text.
+/// Returns NULL on a syntax error or when the text holds no graph.
+static inline Agraph_t *ng_agmemread_sequential(const char *text, size_t length) {
+    ng_reader_t reader = { text, length, 0 };
+    Agdisc_t disc = { &AgMemDisc, ng_sequential_ids(), ng_memory_io() };
+    agreadline(1);   /* the lexer's line counter otherwise runs on across parses */
+    return agread(&reader, &disc);
+}
+
 #endif
