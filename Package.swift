@@ -27,6 +27,11 @@ let package = Package(
             name: "nato-graph",
             dependencies: ["Graph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "graphviz-bench",
+            dependencies: ["Graph"],
+            path: "Benchmarks/GraphvizBench"
+        ),
         .testTarget(
             name: "GraphTests",
             dependencies: ["Graph"],
