@@ -66,15 +66,18 @@ public struct HTMLReport {
 
         h.raw("<section id=\"documents\">\n")
         h.element("h2", "Documents read")
-        if g.documents.isEmpty { h.element("p", "No documents recorded in the graph.", cls: "empty") }
+        let documents = c.documents
+        if documents.isEmpty { h.element("p", "No documents recorded in the graph.", cls: "empty") }
         h.raw("<ol class=\"documents\">\n")
-        for d in g.documents {
+        for d in documents {
             h.raw("<li id=\"\(HTMLBuilder.escape(Self.documentAnchor(d.id)))\">")
             h.element("strong", d.title.isEmpty ? d.id : d.title)
             h.raw(" ")
             h.element("span", "\(d.id)\(d.date.map { ", \($0)" } ?? "")", cls: "doc")
-            h.raw(" ")
-            h.element("code", "sha256 \(d.sha256.prefix(12))…")
+            if !d.sha256.isEmpty {
+                h.raw(" ")
+                h.element("code", "sha256 \(d.sha256.prefix(12))…")
+            }
             h.raw("</li>\n")
         }
         h.raw("</ol>\n</section>\n</main>\n</body>\n</html>\n")

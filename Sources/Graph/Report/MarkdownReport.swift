@@ -108,7 +108,7 @@ public struct MarkdownReport {
             }
         }
         md += "## Documents read\n\n"
-        for d in g.documents { md += "1. **\(Self.inline(d.title.isEmpty ? d.id : d.title))** (\(Self.inline(d.id)))\n" }
+        for d in c.documents { md += "1. **\(Self.inline(d.title.isEmpty ? d.id : d.title))** (\(Self.inline(d.id)))\n" }
         return Output(markdown: md, assets: assets)
     }
 

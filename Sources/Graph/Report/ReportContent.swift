@@ -63,7 +63,7 @@ struct ReportContent {
         let link: @Sendable (Entity) -> String? = { "#" + ReportContent.anchor($0.id) }
         var overviewOptions = DOTOptions()
         overviewOptions.legend = true
-        overviewOptions.idPrefix = "overview-"
+        overviewOptions.idPrefix = "overview"
         overviewOptions.entityLink = link
         if let focus { overviewOptions.highlightedEntities = [focus.id] }
         overview = Diagram(id: "overview", caption: focus.map { "Neighbourhood of \($0.name), \(options.depth) hop(s)" } ?? "Overview",
@@ -104,7 +104,7 @@ struct ReportContent {
         sections = graph.entities.sorted { ($0.type, $0.name, $0.id) < ($1.type, $1.name, $1.id) }.map { e in
             let lines = (outgoing[e.id] ?? []).compactMap { r in graph.entity(id: r.target).map { EdgeLine(relation: r, other: $0, outgoing: true) } }
                 + (incoming[e.id] ?? []).compactMap { r in graph.entity(id: r.source).map { EdgeLine(relation: r, other: $0, outgoing: false) } }
-            let sorted = lines.sorted { ($0.relation.kind, !$0.outgoing, $0.other.name) < ($1.relation.kind, !$1.outgoing, $1.other.name) }
+            let sorted = lines.sorted { ($0.relation.kind.rawValue, $0.outgoing ? 0 : 1, $0.other.name) < ($1.relation.kind.rawValue, $1.outgoing ? 0 : 1, $1.other.name) }
             var groups: [(RelationKind, [EdgeLine])] = []
             for kind in [RelationKind.statement, .pledge, .opposition, .member] {
                 let ls = sorted.filter { $0.relation.kind == kind }
@@ -113,7 +113,7 @@ struct ReportContent {
             var diagram: Diagram?
             if withDiagram.contains(e.id) {
                 var o = DOTOptions()
-                o.idPrefix = "ego-\(e.id)-"
+                o.idPrefix = "ego-\(e.id)"
                 o.entityLink = link
                 o.highlightedEntities = [e.id]
                 diagram = Diagram(id: "ego-\(e.id)", caption: "\(e.name) and its direct relations",
@@ -124,6 +124,21 @@ struct ReportContent {
                                  roles: sorted.filter { $0.relation.kind == .role },
                                  groups: groups.map { (kind: $0.0, lines: $0.1) }, diagram: diagram)
         }
+    }
+
+    /// The documents to list: those recorded in the graph and any other cited by evidence
+    /// (with an empty title), sorted by id.
+    var documents: [Document] {
+        var byID = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0) })
+        for r in graph.relations {
+            for e in r.evidence where byID[e.document] == nil {
+                byID[e.document] = Document(id: e.document, title: "", sha256: "")
+            }
+        }
+        for c in graph.conflicts {
+            for d in c.documents where byID[d] == nil { byID[d] = Document(id: d, title: "", sha256: "") }
+        }
+        return byID.values.sorted()
     }
 
     /// All diagrams in page order.
