@@ -193,3 +193,20 @@ import Testing
         #expect(bytes > 0)
     }
 }
+
+@Suite struct GraphvizParserStateTests {
+    @Test func textLeftAfterOneGraphDoesNotLeakIntoTheNextParse() throws {
+        // The 2.42 lexer keeps unread input between agread calls; a second graph on the
+        // same line would otherwise be what the next call parses.
+        let first = try GraphvizRenderer.shared.parse(dot: "digraph one { a } digraph two { b }")
+        #expect(first.nodes.map(\.name) == ["a"])
+        let next = try GraphvizRenderer.shared.parse(dot: "digraph three { c }")
+        #expect(next.name == "three")
+        #expect(next.nodes.map(\.name) == ["c"])
+        // And line numbers start again at 1 after a text that ended in a newline.
+        _ = try GraphvizRenderer.shared.parse(dot: "digraph { x }\n\n\n")
+        #expect(throws: GraphvizError.syntaxError(messages: ["Error: syntax error in line 1 near '}'"])) {
+            _ = try GraphvizRenderer.shared.parse(dot: "digraph { x -> }")
+        }
+    }
+}
