@@ -318,6 +318,7 @@ enum SVGDoc {
         #expect(!DOTWriter.isSafeLink("javascript:alert(1)"))
         #expect(!DOTWriter.isSafeLink(" JavaScript:alert(1)"))
         #expect(!DOTWriter.isSafeLink("data:text/html,x"))
+        #expect(!DOTWriter.isSafeLink("//evil.example/x"))
         #expect(DOTEscaping.url("#a b\\\"&<") == ##""#a%20b%5C%22&amp;%3C""##)
     }
 
