@@ -85,14 +85,24 @@ case "leak":
 case "threshold":
     let engine = arguments.dropFirst().first.flatMap { LayoutEngine(rawValue: $0) } ?? .dot
     let sizes = arguments.dropFirst(2).first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [25, 50, 75, 100, 125, 150, 175, 200, 250, 300, 400]
-    let limit = Double(ProcessInfo.processInfo.environment["BENCH_STOP_SECONDS"] ?? "") ?? 30
-    print("engine nodes edges seconds svg_kb")
+    let environment = ProcessInfo.processInfo.environment
+    let limit = Double(environment["BENCH_STOP_SECONDS"] ?? "") ?? 30
+    let seeds = max(1, Int(environment["BENCH_SEEDS"] ?? "") ?? 1)
+    print("engine nodes edges seconds(per seed) median svg_kb")
     for n in sizes {
-        let g = newsLikeGraph(nodes: n)
+        var times: [Double] = []
+        var edges = 0
         var size = 0
-        let t = try seconds { size = try GraphvizRenderer.shared.render(g, engine: engine).count }
-        print(String(format: "%@ %d %d %.2f %d", engine.rawValue, n, g.relationCount, t, size / 1024))
-        if t > limit { print("stopping: over \(Int(limit)) s"); break }
+        for seed in 0..<seeds {
+            let g = newsLikeGraph(nodes: n, seed: 42 + UInt64(seed))
+            edges = g.relationCount
+            times.append(try seconds { size = try GraphvizRenderer.shared.render(g, engine: engine).count })
+        }
+        let median = times.sorted()[times.count / 2]
+        print(String(format: "%@ %d %d %@ %.2f %d", engine.rawValue, n, edges,
+                     times.map { String(format: "%.2f", $0) }.joined(separator: "/"), median, size / 1024))
+        fflush(nil)
+        if median > limit { print("stopping: median over \(Int(limit)) s"); break }
     }
 default:
     FileHandle.standardError.write(Data("usage: graphviz-bench leak [COUNT] [cyclic|acyclic] | threshold [ENGINE] [SIZES]\n".utf8))

@@ -213,14 +213,28 @@ static inline Agiodisc_t *ng_memory_io(void) {
     return &io;
 }
 
-/// Parses DOT from memory like `agmemread`, with sequential object IDs (see above) and
-/// line numbers counted from 1 in each text.
+/* cgraph's flex scanner (prefix "aag") keeps unread input between agread calls: after
+ * "digraph a {} digraph b {}" the next read returns graph b, and a trailing newline shifts
+ * the next text's line numbers. Resetting the scanner before each read fixes both. The
+ * symbol is flex's, exported by 2.42 but not declared in a header: referenced weakly so
+ * builds against a Graphviz that hides it still link (and simply skip the reset). */
+extern int aaglex_destroy(void) __attribute__((weak));
+
+static inline void ng_reset_lexer(void) {
+    if (aaglex_destroy) aaglex_destroy();
+}
+
+/// Parses DOT from memory like `agmemread`, with sequential object IDs (see above), line
+/// numbers counted from 1 in each text and nothing carried over from the previous text.
 /// Returns NULL on a syntax error or when the text holds no graph.
 static inline Agraph_t *ng_agmemread_sequential(const char *text, size_t length) {
     ng_reader_t reader = { text, length, 0 };
     Agdisc_t disc = { &AgMemDisc, ng_sequential_ids(), ng_memory_io() };
+    ng_reset_lexer();
     agreadline(1);   /* the lexer's line counter otherwise runs on across parses */
-    return agread(&reader, &disc);
+    Agraph_t *g = agread(&reader, &disc);
+    ng_reset_lexer();  /* drop what the parser did not read; frees the scanner's buffer */
+    return g;
 }
 
 #endif

@@ -71,7 +71,7 @@ enum Samples {
         "\\N", "\\G", "&amp;", "C:\\New", "<AT&T>", "node", "STRICT", "1abc", "a:b",
         "trailing\\", "line one\nline two", "emoji 😀🇺🇦", "say \"hi\"", "\\E \\T \\H \\L",
         "Zoë Ünal-Łódź", "&lt;b&gt;", "{rec|ord} <port>", "edge", "Graph", "subgraph",
-        "quote\\\"mix", "back\\\\slashes",
+        "quote\\\"mix", "back\\\\slashes", "%1", "%percent",
     ]
 
     /// Entities whose ids and names are hostile, chained by relations of every kind plus a
@@ -318,6 +318,7 @@ enum SVGDoc {
         #expect(!DOTWriter.isSafeLink("javascript:alert(1)"))
         #expect(!DOTWriter.isSafeLink(" JavaScript:alert(1)"))
         #expect(!DOTWriter.isSafeLink("data:text/html,x"))
+        #expect(!DOTWriter.isSafeLink("//evil.example/x"))
         #expect(DOTEscaping.url("#a b\\\"&<") == ##""#a%20b%5C%22&amp;%3C""##)
     }
 

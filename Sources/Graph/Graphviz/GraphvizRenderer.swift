@@ -110,10 +110,13 @@ public final class GraphvizRenderer: @unchecked Sendable {
                 _ = ng_agset_graph(g, "overlap", "prism")
             }
             GraphvizMessages.reset()
-            guard gvLayout(gvc, g, chosen.rawValue) == 0 else {
+            let laidOut = gvLayout(gvc, g, chosen.rawValue)
+            // Also after a failed layout: it may have allocated before failing, and
+            // gvFreeLayout is a no-op on a graph without layout data.
+            defer { gvFreeLayout(gvc, g) }
+            guard laidOut == 0 else {
                 throw GraphvizError.layoutFailed(engine: chosen.rawValue, messages: GraphvizMessages.take())
             }
-            defer { gvFreeLayout(gvc, g) }
             if GraphvizMessages.sawError {
                 throw GraphvizError.layoutFailed(engine: chosen.rawValue, messages: GraphvizMessages.take())
             }
