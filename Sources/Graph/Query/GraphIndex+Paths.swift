@@ -1,0 +1,436 @@
+/// Path searches over a `GraphIndex`: bidirectional BFS for one shortest path, full BFS,
+/// every simple path up to a hop limit, and Yen's k shortest paths.
+///
+/// A finder owns its scratch arrays (visit stamps, distances, parents, queues) and reuses
+/// them across queries with a generation stamp, so a query costs time in what it visits,
+/// not in the size of the graph. It is not thread-safe: use one finder per thread (the
+/// index itself is shared freely).
+///
+/// ```swift
+/// let finder = PathFinder(GraphIndex(graph))
+/// if let p = finder.shortestPath(from: hungary, to: ukraine) { print(p.hopCount) }
+/// ```
+public final class PathFinder {
+    /// The index searched.
+    public let index: GraphIndex
+    private let n: Int
+    private let s: GraphIndex.Storage
+    private var generation: UInt32 = 0
+    private let seenA: UnsafeMutablePointer<UInt32>
+    private let seenB: UnsafeMutablePointer<UInt32>
+    private let distA: UnsafeMutablePointer<Int32>
+    private let distB: UnsafeMutablePointer<Int32>
+    private let parentA: UnsafeMutablePointer<Int32>
+    private let parentB: UnsafeMutablePointer<Int32>
+    private let queueA: UnsafeMutablePointer<Int32>
+    private let queueB: UnsafeMutablePointer<Int32>
+    private let onPath: UnsafeMutablePointer<Bool>
+    private var banGeneration: UInt32 = 0
+    private var bannedNode: UnsafeMutablePointer<UInt32>?
+    private var bannedEdge: UnsafeMutablePointer<UInt32>?
+    private var bansActive = false
+
+    /// Creates a finder with scratch space for `index`.
+    /// - Complexity: O(n) memory and time, once.
+    public init(_ index: GraphIndex) {
+        self.index = index
+        n = index.nodeCount
+        s = index.storage
+        let c = max(n, 1)
+        seenA = .allocate(capacity: c); seenA.initialize(repeating: 0, count: c)
+        seenB = .allocate(capacity: c); seenB.initialize(repeating: 0, count: c)
+        distA = .allocate(capacity: c); distA.initialize(repeating: 0, count: c)
+        distB = .allocate(capacity: c); distB.initialize(repeating: 0, count: c)
+        parentA = .allocate(capacity: c); parentA.initialize(repeating: -1, count: c)
+        parentB = .allocate(capacity: c); parentB.initialize(repeating: -1, count: c)
+        queueA = .allocate(capacity: c); queueA.initialize(repeating: 0, count: c)
+        queueB = .allocate(capacity: c); queueB.initialize(repeating: 0, count: c)
+        onPath = .allocate(capacity: c); onPath.initialize(repeating: false, count: c)
+    }
+
+    deinit {
+        seenA.deallocate(); seenB.deallocate(); distA.deallocate(); distB.deallocate()
+        parentA.deallocate(); parentB.deallocate(); queueA.deallocate(); queueB.deallocate()
+        onPath.deallocate(); bannedNode?.deallocate(); bannedEdge?.deallocate()
+    }
+
+    /// Starts a new query: every node becomes unvisited in O(1) (O(n) once per 2³² queries).
+    private func nextGeneration() -> UInt32 {
+        generation &+= 1
+        if generation == 0 {
+            seenA.update(repeating: 0, count: max(n, 1))
+            seenB.update(repeating: 0, count: max(n, 1))
+            generation = 1
+        }
+        return generation
+    }
+
+    @inline(__always) private func other(_ e: Int, _ v: Int) -> Int {
+        let a = Int(s.edgeSource[e])
+        return a == v ? Int(s.edgeTarget[e]) : a
+    }
+
+    @inline(__always) private func allowedInside(_ v: Int, _ f: PathFilter) -> Bool {
+        s.nodeType[v] & f.types.rawValue != 0
+    }
+
+    // MARK: Shortest path
+
+    /// One shortest path from `source` to `target` (fewest hops), by bidirectional BFS.
+    ///
+    /// Ties resolve deterministically (neighbours in rank order, then kind).
+    /// - Parameters:
+    ///   - source: start node.
+    ///   - target: end node.
+    ///   - filter: allowed kinds, node types in between, direction.
+    ///   - maxHops: longest path accepted.
+    /// - Returns: the path, or `nil` when none exists within `maxHops`; a zero-hop path when
+    ///   `source == target`.
+    /// - Complexity: O(nodes and edges within the two search balls), typically far less
+    ///   than O(n + m); no allocation proportional to the graph.
+    public func shortestPath(from source: Int, to target: Int, filter: PathFilter = .any, maxHops: Int = .max) -> GraphPath? {
+        bansActive = false
+        return bidirectional(source, target, filter, maxHops)
+    }
+
+    private func bidirectional(_ src: Int, _ dst: Int, _ f: PathFilter, _ maxHops: Int) -> GraphPath? {
+        if src == dst { return GraphPath(nodes: [Int32(src)], edges: []) }
+        guard maxHops >= 1 else { return nil }
+        let g = nextGeneration()
+        let k = f.kinds.rawValue
+        seenA[src] = g; distA[src] = 0; parentA[src] = -1
+        seenB[dst] = g; distB[dst] = 0; parentB[dst] = -1
+        queueA[0] = Int32(src); queueB[0] = Int32(dst)
+        var headA = 0, tailA = 1, headB = 0, tailB = 1
+        var depthA = 0, depthB = 0
+        let bn = bansActive ? bannedNode : nil
+        let be = bansActive ? bannedEdge : nil
+        let bg = banGeneration
+
+        while headA < tailA, headB < tailB {
+            if depthA + depthB >= maxHops { return nil }
+            let expandA = (tailA - headA) <= (tailB - headB)
+            let seenX = expandA ? seenA : seenB, seenY = expandA ? seenB : seenA
+            let distX = expandA ? distA : distB, distY = expandA ? distB : distA
+            let parX = expandA ? parentA : parentB
+            let queue = expandA ? queueA : queueB
+            let levelEnd = expandA ? tailA : tailB
+            var head = expandA ? headA : headB
+            var tail = levelEnd
+            // Follow edges forward from the source side, backward from the target side.
+            let useOut = !f.directed || expandA
+            let useIn = !f.directed || !expandA
+            var best = Int.max, bestU = -1, bestV = -1, bestE = -1
+            while head < levelEnd {
+                let u = Int(queue[head]); head += 1
+                let du = distX[u]
+                for pass in 0 ..< 2 {
+                    if pass == 0 && !useOut { continue }
+                    if pass == 1 && !useIn { continue }
+                    let offs = pass == 0 ? s.outOffsets : s.inOffsets
+                    let nbr = pass == 0 ? s.outNbr : s.inNbr
+                    let eid = pass == 0 ? s.outEdge : s.inEdge
+                    var p = Int(offs[u])
+                    let end = Int(offs[u + 1])
+                    while p < end {
+                        let e = Int(eid[p])
+                        let v = Int(nbr[p])
+                        p += 1
+                        if s.edgeKind[e] & k == 0 { continue }
+                        if let be, be[e] == bg { continue }
+                        if seenY[v] == g {
+                            let len = Int(du) + 1 + Int(distY[v])
+                            if len < best { best = len; bestU = u; bestV = v; bestE = e }
+                            continue
+                        }
+                        if seenX[v] == g { continue }
+                        if let bn, bn[v] == bg { continue }
+                        if s.nodeType[v] & f.types.rawValue == 0 { continue }
+                        seenX[v] = g
+                        distX[v] = du + 1
+                        parX[v] = Int32(e)
+                        queue[tail] = Int32(v); tail += 1
+                    }
+                }
+            }
+            if best != Int.max {
+                guard best <= maxHops else { return nil }
+                // Walk both halves back to their roots.
+                var left: [Int32] = [], leftE: [Int32] = []
+                var x = bestU
+                while parX[x] >= 0 { let e = Int(parX[x]); left.append(Int32(x)); leftE.append(Int32(e)); x = other(e, x) }
+                left.append(Int32(x))
+                var right: [Int32] = [], rightE: [Int32] = []
+                let parY = expandA ? parentB : parentA
+                var y = bestV
+                right.append(Int32(y))
+                while parY[y] >= 0 { let e = Int(parY[y]); rightE.append(Int32(e)); y = other(e, y); right.append(Int32(y)) }
+                // left: bestU … rootX (reversed), right: bestV … rootY.
+                var nodes = Array(left.reversed()) + right
+                var edges = Array(leftE.reversed()) + [Int32(bestE)] + rightE
+                if !expandA { nodes.reverse(); edges.reverse() }
+                return GraphPath(nodes: nodes, edges: edges)
+            }
+            if expandA { headA = head; tailA = tail; depthA += 1 } else { headB = head; tailB = tail; depthB += 1 }
+        }
+        return nil
+    }
+
+    // MARK: Breadth-first search
+
+    /// Hop distances from `source` to every node (−1 where unreachable), by BFS.
+    ///
+    /// Nodes whose type `filter` does not allow are reached but not passed through.
+    /// - Parameters:
+    ///   - source: start node.
+    ///   - filter: allowed kinds, node types in between, direction.
+    ///   - maxDepth: stop after this many hops.
+    /// - Returns: an array of `nodeCount` distances.
+    /// - Complexity: O(n + m) for the result; the traversal itself touches only what it reaches.
+    public func distances(from source: Int, filter: PathFilter = .any, maxDepth: Int = .max) -> [Int32] {
+        var out = [Int32](repeating: -1, count: n)
+        out.withUnsafeMutableBufferPointer { d in
+            _ = bfs(source, filter, maxDepth) { v, dist in d[v] = dist }
+        }
+        return out
+    }
+
+    /// Number of nodes reachable from `source` (itself included) and the greatest distance.
+    /// - Complexity: O(reached nodes and their edges); no allocation.
+    public func reach(from source: Int, filter: PathFilter = .any, maxDepth: Int = .max) -> (count: Int, eccentricity: Int) {
+        var far: Int32 = 0
+        let c = bfs(source, filter, maxDepth) { _, d in if d > far { far = d } }
+        return (c, Int(far))
+    }
+
+    /// Calls `visit(node, distance)` for every node reachable from `source`, in BFS order.
+    /// - Complexity: O(reached nodes and their edges).
+    public func breadthFirst(from source: Int, filter: PathFilter = .any, maxDepth: Int = .max, _ visit: (Int, Int) -> Void) {
+        _ = bfs(source, filter, maxDepth) { v, d in visit(v, Int(d)) }
+    }
+
+    private func bfs(_ src: Int, _ f: PathFilter, _ maxDepth: Int, _ visit: (Int, Int32) -> Void) -> Int {
+        let g = nextGeneration()
+        let k = f.kinds.rawValue, types = f.types.rawValue
+        let lim = Int32(clamping: maxDepth)
+        seenA[src] = g; distA[src] = 0
+        queueA[0] = Int32(src)
+        var head = 0, tail = 1
+        visit(src, 0)
+        while head < tail {
+            let u = Int(queueA[head]); head += 1
+            let du = distA[u]
+            if du >= lim { continue }
+            if u != src && s.nodeType[u] & types == 0 { continue }
+            var p = Int(s.outOffsets[u]); var end = Int(s.outOffsets[u + 1])
+            while p < end {
+                let v = Int(s.outNbr[p])
+                if seenA[v] != g && s.edgeKind[Int(s.outEdge[p])] & k != 0 {
+                    seenA[v] = g; distA[v] = du + 1
+                    queueA[tail] = Int32(v); tail += 1
+                    visit(v, du + 1)
+                }
+                p += 1
+            }
+            if f.directed { continue }
+            p = Int(s.inOffsets[u]); end = Int(s.inOffsets[u + 1])
+            while p < end {
+                let v = Int(s.inNbr[p])
+                if seenA[v] != g && s.edgeKind[Int(s.inEdge[p])] & k != 0 {
+                    seenA[v] = g; distA[v] = du + 1
+                    queueA[tail] = Int32(v); tail += 1
+                    visit(v, du + 1)
+                }
+                p += 1
+            }
+        }
+        return tail
+    }
+
+    // MARK: Simple paths
+
+    /// Every simple path (no node twice) from `source` to `target` with at most `maxHops`
+    /// hops, shortest first; paths of equal length in `pathPrecedes` order. Parallel edges
+    /// make distinct paths.
+    ///
+    /// Search is a DFS with on-path marks, pruned by a reverse BFS from `target` (a node is
+    /// entered only if `target` is still within reach), run once per length so the cap keeps
+    /// the shortest paths.
+    /// - Parameters:
+    ///   - source: start node.
+    ///   - target: end node.
+    ///   - filter: allowed kinds, node types in between, direction.
+    ///   - maxHops: the cutoff.
+    ///   - limit: most paths returned; enumeration stops there.
+    /// - Returns: the paths; `[zero-hop path]` when `source == target`.
+    /// - Complexity: O(maxHops · (paths found + dead ends explored) · degree) after an
+    ///   O(ball) reverse BFS; exponential in `maxHops` in the worst case, hence `limit`.
+    public func simplePaths(from source: Int, to target: Int, filter: PathFilter = .any, maxHops: Int, limit: Int = 100) -> [GraphPath] {
+        if source == target { return limit > 0 ? [GraphPath(nodes: [Int32(source)], edges: [])] : [] }
+        var result: [GraphPath] = []
+        guard maxHops >= 1, limit > 0 else { return result }
+        prepareReverse(target, filter, maxHops)
+        for length in 1 ... maxHops {
+            var bucket: [GraphPath] = []
+            _ = dfs(source, target, filter, exactly: length, remaining: limit - result.count) { bucket.append($0); return true }
+            bucket.sort(by: pathPrecedes)
+            result += bucket
+            if result.count >= limit { break }
+        }
+        return result
+    }
+
+    /// Calls `body` with each simple path from `source` to `target` of at most `maxHops`
+    /// hops, in DFS order, until it returns `false`.
+    /// - Returns: the number of paths passed to `body`.
+    /// - Complexity: as `simplePaths`, in one DFS pass.
+    @discardableResult
+    public func forEachSimplePath(from source: Int, to target: Int, filter: PathFilter = .any, maxHops: Int, _ body: (GraphPath) -> Bool) -> Int {
+        guard source != target, maxHops >= 1 else { return 0 }
+        prepareReverse(target, filter, maxHops)
+        return dfs(source, target, filter, atMost: maxHops, remaining: .max, body)
+    }
+
+    /// Distances to `target` (backwards when directed) within `maxHops − 1`, in seenB/distB.
+    private func prepareReverse(_ dst: Int, _ f: PathFilter, _ maxHops: Int) {
+        let g = nextGeneration()
+        let k = f.kinds.rawValue
+        seenB[dst] = g; distB[dst] = 0
+        queueB[0] = Int32(dst)
+        var head = 0, tail = 1
+        while head < tail {
+            let u = Int(queueB[head]); head += 1
+            let du = distB[u]
+            if Int(du) >= maxHops - 1 { continue }
+            for pass in 0 ..< 2 {
+                if pass == 0 && f.directed { continue } // reverse of directed = in-edges only
+                let offs = pass == 0 ? s.outOffsets : s.inOffsets
+                let nbr = pass == 0 ? s.outNbr : s.inNbr
+                let eid = pass == 0 ? s.outEdge : s.inEdge
+                for p in Int(offs[u]) ..< Int(offs[u + 1]) {
+                    let v = Int(nbr[p])
+                    if seenB[v] == g || s.edgeKind[Int(eid[p])] & k == 0 { continue }
+                    if !allowedInside(v, f) { continue }
+                    if bansActive, let bn = bannedNode, bn[v] == banGeneration { continue }
+                    seenB[v] = g; distB[v] = du + 1
+                    queueB[tail] = Int32(v); tail += 1
+                }
+            }
+        }
+    }
+
+    private func dfs(_ src: Int, _ dst: Int, _ f: PathFilter, exactly: Int? = nil, atMost: Int? = nil,
+                     remaining: Int, _ emit: (GraphPath) -> Bool) -> Int {
+        let g = generation
+        let maxLen = exactly ?? atMost ?? 0
+        let k = f.kinds.rawValue
+        var nodes: [Int32] = [Int32(src)], edges: [Int32] = []
+        var cursor: [Int] = [0]
+        onPath[src] = true
+        var found = 0
+        defer { for v in nodes { onPath[Int(v)] = false } }
+        while let c = cursor.last {
+            let d = edges.count
+            let u = Int(nodes[d])
+            let outStart = Int(s.outOffsets[u]), outDeg = Int(s.outOffsets[u + 1]) - outStart
+            let inStart = Int(s.inOffsets[u]), inDeg = f.directed ? 0 : Int(s.inOffsets[u + 1]) - inStart
+            var i = c
+            var pushed = false
+            while i < outDeg + inDeg {
+                let (v, e) = i < outDeg ? (Int(s.outNbr[outStart + i]), Int(s.outEdge[outStart + i]))
+                                        : (Int(s.inNbr[inStart + i - outDeg]), Int(s.inEdge[inStart + i - outDeg]))
+                i += 1
+                if s.edgeKind[e] & k == 0 { continue }
+                if v == dst {
+                    if exactly == nil || d + 1 == maxLen {
+                        found += 1
+                        if !emit(GraphPath(nodes: nodes + [Int32(v)], edges: edges + [Int32(e)])) || found >= remaining {
+                            return found
+                        }
+                    }
+                    continue
+                }
+                if d + 1 >= maxLen || onPath[v] { continue }
+                if seenB[v] != g || Int(distB[v]) > maxLen - d - 1 { continue }
+                cursor[d] = i
+                onPath[v] = true
+                nodes.append(Int32(v)); edges.append(Int32(e)); cursor.append(0)
+                pushed = true
+                break
+            }
+            if !pushed {
+                cursor.removeLast()
+                if d > 0 {
+                    onPath[u] = false
+                    nodes.removeLast(); edges.removeLast()
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: k shortest paths
+
+    /// The `k` shortest simple paths from `source` to `target` (Yen's algorithm over BFS),
+    /// in non-decreasing hop count, ties in `pathPrecedes` order, without repeats. Parallel
+    /// edges make distinct paths.
+    /// - Parameters:
+    ///   - source: start node.
+    ///   - target: end node.
+    ///   - k: how many paths.
+    ///   - filter: allowed kinds, node types in between, direction.
+    ///   - maxHops: longest path accepted.
+    /// - Complexity: O(k · L · bidirectional BFS) for paths of up to L hops.
+    public func kShortestPaths(from source: Int, to target: Int, k: Int, filter: PathFilter = .any, maxHops: Int = .max) -> [GraphPath] {
+        guard k > 0, let first = shortestPath(from: source, to: target, filter: filter, maxHops: maxHops) else { return [] }
+        if source == target { return [first] }
+        if bannedNode == nil {
+            bannedNode = .allocate(capacity: max(n, 1)); bannedNode!.initialize(repeating: 0, count: max(n, 1))
+            bannedEdge = .allocate(capacity: max(index.edgeCount, 1)); bannedEdge!.initialize(repeating: 0, count: max(index.edgeCount, 1))
+        }
+        var accepted = [first]
+        var candidates: [GraphPath] = []
+        var known: Set<[Int32]> = [first.edges]
+        defer { bansActive = false }
+        while accepted.count < k {
+            let last = accepted[accepted.count - 1]
+            for j in 0 ..< last.hopCount {
+                let spur = Int(last.nodes[j])
+                let root = last.edges[0 ..< j]
+                banGeneration &+= 1
+                if banGeneration == 0 {
+                    bannedNode!.update(repeating: 0, count: max(n, 1))
+                    bannedEdge!.update(repeating: 0, count: max(index.edgeCount, 1))
+                    banGeneration = 1
+                }
+                for p in accepted where p.hopCount > j && p.edges[0 ..< j] == root {
+                    bannedEdge![Int(p.edges[j])] = banGeneration
+                }
+                for v in last.nodes[0 ..< j] { bannedNode![Int(v)] = banGeneration }
+                bansActive = true
+                guard let tail = bidirectional(spur, target, filter, maxHops - j) else { continue }
+                let path = GraphPath(nodes: Array(last.nodes[0 ..< j]) + tail.nodes, edges: Array(root) + tail.edges)
+                if known.insert(path.edges).inserted { candidates.append(path) }
+            }
+            bansActive = false
+            guard let bestIndex = candidates.indices.min(by: { pathPrecedes(candidates[$0], candidates[$1]) }) else { break }
+            accepted.append(candidates.remove(at: bestIndex))
+        }
+        return accepted
+    }
+
+    /// The order of paths in results: fewer hops first, then node ranks compared
+    /// lexicographically, then edge kinds, then edge ids.
+    /// - Complexity: O(hops).
+    public func pathPrecedes(_ a: GraphPath, _ b: GraphPath) -> Bool {
+        if a.hopCount != b.hopCount { return a.hopCount < b.hopCount }
+        for (x, y) in zip(a.nodes, b.nodes) where x != y {
+            return s.nodeRank[Int(x)] < s.nodeRank[Int(y)]
+        }
+        for (x, y) in zip(a.edges, b.edges) where x != y {
+            let kx = s.edgeKind[Int(x)], ky = s.edgeKind[Int(y)]
+            return kx != ky ? kx < ky : x < y
+        }
+        return false
+    }
+}
