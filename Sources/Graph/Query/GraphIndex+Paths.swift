@@ -93,6 +93,62 @@ public final class PathFinder {
         return bidirectional(source, target, filter, maxHops)
     }
 
+    /// The first shortest path from `source` to `target` in `pathPrecedes` order: fewest
+    /// hops, then smallest node ranks (entity ids) hop by hop, then edge kind.
+    ///
+    /// Bidirectional BFS finds the length L; a BFS back from `target` to depth L and a greedy
+    /// walk from `source` then pick, hop by hop, the smallest neighbour still L − i from the end.
+    /// - Complexity: O(nodes and edges within L hops of `target`) on top of `shortestPath`.
+    public func canonicalShortestPath(from source: Int, to target: Int, filter: PathFilter = .any, maxHops: Int = .max) -> GraphPath? {
+        bansActive = false
+        return canonical(source, target, filter, maxHops)
+    }
+
+    private func canonical(_ src: Int, _ dst: Int, _ f: PathFilter, _ maxHops: Int) -> GraphPath? {
+        guard let any = bidirectional(src, dst, f, maxHops) else { return nil }
+        let length = any.hopCount
+        guard length > 1 else { return length == 0 ? any : greedyFirstHop(src, dst, f) }
+        prepareReverse(dst, f, length + 1)
+        let g = generation
+        let k = f.kinds.rawValue
+        var nodes: [Int32] = [Int32(src)], edges: [Int32] = []
+        var u = src
+        for remaining in stride(from: length, to: 0, by: -1) {
+            var best = -1, bestE = -1
+            for pass in 0 ..< 2 {
+                if pass == 1 && f.directed { continue }
+                let offs = pass == 0 ? s.outOffsets : s.inOffsets
+                let nbr = pass == 0 ? s.outNbr : s.inNbr
+                let eid = pass == 0 ? s.outEdge : s.inEdge
+                for p in Int(offs[u]) ..< Int(offs[u + 1]) {
+                    let v = Int(nbr[p]), e = Int(eid[p])
+                    if s.edgeKind[e] & k == 0 { continue }
+                    if bansActive, let be = bannedEdge, be[e] == banGeneration { continue }
+                    let fits = remaining == 1 ? v == dst : (v != dst && seenB[v] == g && Int(distB[v]) == remaining - 1)
+                    guard fits else { continue }
+                    if best < 0 || s.nodeRank[v] < s.nodeRank[best]
+                        || (v == best && (s.edgeKind[e], e) < (s.edgeKind[bestE], bestE)) { best = v; bestE = e }
+                }
+            }
+            // The BFS guarantees a continuation exists; fall back to the path found if not.
+            guard best >= 0 else { return any }
+            nodes.append(Int32(best)); edges.append(Int32(bestE))
+            u = best
+        }
+        return GraphPath(nodes: nodes, edges: edges)
+    }
+
+    /// The smallest single edge between two adjacent nodes.
+    private func greedyFirstHop(_ src: Int, _ dst: Int, _ f: PathFilter) -> GraphPath? {
+        var bestE = -1
+        index.forEachEdge(at: src, filter: f) { v, e, _ in
+            guard v == dst else { return }
+            if bansActive, let be = bannedEdge, be[e] == banGeneration { return }
+            if bestE < 0 || (s.edgeKind[e], e) < (s.edgeKind[bestE], bestE) { bestE = e }
+        }
+        return bestE < 0 ? nil : GraphPath(nodes: [Int32(src), Int32(dst)], edges: [Int32(bestE)])
+    }
+
     private func bidirectional(_ src: Int, _ dst: Int, _ f: PathFilter, _ maxHops: Int) -> GraphPath? {
         if src == dst { return GraphPath(nodes: [Int32(src)], edges: []) }
         guard maxHops >= 1 else { return nil }
@@ -310,6 +366,7 @@ public final class PathFinder {
                 for p in Int(offs[u]) ..< Int(offs[u + 1]) {
                     let v = Int(nbr[p])
                     if seenB[v] == g || s.edgeKind[Int(eid[p])] & k == 0 { continue }
+                    if bansActive, let be = bannedEdge, be[Int(eid[p])] == banGeneration { continue }
                     if !allowedInside(v, f) { continue }
                     if bansActive, let bn = bannedNode, bn[v] == banGeneration { continue }
                     seenB[v] = g; distB[v] = du + 1
@@ -381,8 +438,12 @@ public final class PathFinder {
     ///   - filter: allowed kinds, node types in between, direction.
     ///   - maxHops: longest path accepted.
     /// - Complexity: O(k · L · bidirectional BFS) for paths of up to L hops.
-    public func kShortestPaths(from source: Int, to target: Int, k: Int, filter: PathFilter = .any, maxHops: Int = .max) -> [GraphPath] {
-        guard k > 0, let first = shortestPath(from: source, to: target, filter: filter, maxHops: maxHops) else { return [] }
+    ///   - canonical: take each spur path's `canonicalShortestPath` (slower; ties by id).
+    public func kShortestPaths(from source: Int, to target: Int, k: Int, filter: PathFilter = .any, maxHops: Int = .max,
+                               canonical: Bool = false) -> [GraphPath] {
+        let start = canonical ? canonicalShortestPath(from: source, to: target, filter: filter, maxHops: maxHops)
+                              : shortestPath(from: source, to: target, filter: filter, maxHops: maxHops)
+        guard k > 0, let first = start else { return [] }
         if source == target { return [first] }
         if bannedNode == nil {
             bannedNode = .allocate(capacity: max(n, 1)); bannedNode!.initialize(repeating: 0, count: max(n, 1))
@@ -408,7 +469,8 @@ public final class PathFinder {
                 }
                 for v in last.nodes[0 ..< j] { bannedNode![Int(v)] = banGeneration }
                 bansActive = true
-                guard let tail = bidirectional(spur, target, filter, maxHops - j) else { continue }
+                let spurPath = canonical ? self.canonical(spur, target, filter, maxHops - j) : bidirectional(spur, target, filter, maxHops - j)
+                guard let tail = spurPath else { continue }
                 let path = GraphPath(nodes: Array(last.nodes[0 ..< j]) + tail.nodes, edges: Array(root) + tail.edges)
                 if known.insert(path.edges).inserted { candidates.append(path) }
             }

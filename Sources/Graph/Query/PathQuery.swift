@@ -137,13 +137,13 @@ extension EntityGraph {
         var truncated = false
         switch query.mode {
         case .shortest:
-            raw = f.shortestPath(from: s, to: t, filter: filter, maxHops: query.maxHops ?? .max).map { [$0] } ?? []
+            raw = f.canonicalShortestPath(from: s, to: t, filter: filter, maxHops: query.maxHops ?? .max).map { [$0] } ?? []
         case .all:
             raw = f.simplePaths(from: s, to: t, filter: filter, maxHops: query.maxHops ?? PathQuery.defaultAllHops,
                                 limit: query.limit + 1)
             if raw.count > query.limit { truncated = true; raw.removeLast(raw.count - query.limit) }
         case let .kShortest(k):
-            raw = f.kShortestPaths(from: s, to: t, k: min(k, query.limit), filter: filter, maxHops: query.maxHops ?? .max)
+            raw = f.kShortestPaths(from: s, to: t, k: min(k, query.limit), filter: filter, maxHops: query.maxHops ?? .max, canonical: true)
             truncated = k > query.limit && raw.count == query.limit
         }
         return PathResult(query: query, from: entities[s], to: entities[t],
