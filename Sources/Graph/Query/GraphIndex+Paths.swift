@@ -25,6 +25,9 @@ public final class PathFinder {
     private let queueA: UnsafeMutablePointer<Int32>
     private let queueB: UnsafeMutablePointer<Int32>
     private let onPath: UnsafeMutablePointer<Bool>
+    /// One bit per node: the visited set of full BFS, small enough to stay in cache.
+    private let visitedBits: UnsafeMutablePointer<UInt64>
+    private let wordCount: Int
     private var banGeneration: UInt32 = 0
     private var bannedNode: UnsafeMutablePointer<UInt32>?
     private var bannedEdge: UnsafeMutablePointer<UInt32>?
@@ -46,12 +49,14 @@ public final class PathFinder {
         queueA = .allocate(capacity: c); queueA.initialize(repeating: 0, count: c)
         queueB = .allocate(capacity: c); queueB.initialize(repeating: 0, count: c)
         onPath = .allocate(capacity: c); onPath.initialize(repeating: false, count: c)
+        wordCount = (n + 63) / 64 + 1
+        visitedBits = .allocate(capacity: wordCount); visitedBits.initialize(repeating: 0, count: wordCount)
     }
 
     deinit {
         seenA.deallocate(); seenB.deallocate(); distA.deallocate(); distB.deallocate()
         parentA.deallocate(); parentB.deallocate(); queueA.deallocate(); queueB.deallocate()
-        onPath.deallocate(); bannedNode?.deallocate(); bannedEdge?.deallocate()
+        onPath.deallocate(); bannedNode?.deallocate(); bannedEdge?.deallocate(); visitedBits.deallocate()
     }
 
     /// Starts a new query: every node becomes unvisited in O(1) (O(n) once per 2³² queries).
@@ -108,7 +113,7 @@ public final class PathFinder {
         guard let any = bidirectional(src, dst, f, maxHops) else { return nil }
         let length = any.hopCount
         guard length > 1 else { return length == 0 ? any : greedyFirstHop(src, dst, f) }
-        prepareReverse(dst, f, length + 1)
+        prepareReverse(dst, f, length)
         let g = generation
         let k = f.kinds.rawValue
         var nodes: [Int32] = [Int32(src)], edges: [Int32] = []
@@ -152,10 +157,18 @@ public final class PathFinder {
     private func bidirectional(_ src: Int, _ dst: Int, _ f: PathFilter, _ maxHops: Int) -> GraphPath? {
         if src == dst { return GraphPath(nodes: [Int32(src)], edges: []) }
         guard maxHops >= 1 else { return nil }
-        let g = nextGeneration()
-        let k = f.kinds.rawValue
-        seenA[src] = g; distA[src] = 0; parentA[src] = -1
-        seenB[dst] = g; distB[dst] = 0; parentB[dst] = -1
+        // One stamp array for both sides: `gA` marks the source side, `gA + 1` the target
+        // side, so one load per edge tells "unseen", "mine" or "met".
+        let gA = nextGeneration()
+        let gB = nextGeneration()
+        let mark = seenA
+        let k = f.kinds.rawValue, allKinds = f.kinds.rawValue == 0xFF
+        let types = f.types.rawValue, allTypes = types == 0xFF
+        let outOff = s.outOffsets, outNbr = s.outNbr, outEdge = s.outEdge, outKind = s.outKind
+        let inOff = s.inOffsets, inNbr = s.inNbr, inEdge = s.inEdge, inKind = s.inKind
+        let nodeType = s.nodeType
+        mark[src] = gA; parentA[src] = -1
+        mark[dst] = gB; parentB[dst] = -1
         queueA[0] = Int32(src); queueB[0] = Int32(dst)
         var headA = 0, tailA = 1, headB = 0, tailB = 1
         var depthA = 0, depthB = 0
@@ -166,8 +179,7 @@ public final class PathFinder {
         while headA < tailA, headB < tailB {
             if depthA + depthB >= maxHops { return nil }
             let expandA = (tailA - headA) <= (tailB - headB)
-            let seenX = expandA ? seenA : seenB, seenY = expandA ? seenB : seenA
-            let distX = expandA ? distA : distB, distY = expandA ? distB : distA
+            let gX = expandA ? gA : gB, gY = expandA ? gB : gA
             let parX = expandA ? parentA : parentB
             let queue = expandA ? queueA : queueB
             let levelEnd = expandA ? tailA : tailB
@@ -176,54 +188,49 @@ public final class PathFinder {
             // Follow edges forward from the source side, backward from the target side.
             let useOut = !f.directed || expandA
             let useIn = !f.directed || !expandA
-            var best = Int.max, bestU = -1, bestV = -1, bestE = -1
-            while head < levelEnd {
+            var meetU = -1, meetV = -1, meetE = -1
+            // Every meeting found while expanding one whole level has the same length
+            // (depthA + depthB + 1), so the first one is a shortest path.
+            level: while head < levelEnd {
                 let u = Int(queue[head]); head += 1
-                let du = distX[u]
                 for pass in 0 ..< 2 {
                     if pass == 0 && !useOut { continue }
                     if pass == 1 && !useIn { continue }
-                    let offs = pass == 0 ? s.outOffsets : s.inOffsets
-                    let nbr = pass == 0 ? s.outNbr : s.inNbr
-                    let eid = pass == 0 ? s.outEdge : s.inEdge
+                    let offs = pass == 0 ? outOff : inOff
+                    let nbr = pass == 0 ? outNbr : inNbr
+                    let eid = pass == 0 ? outEdge : inEdge
+                    let kind = pass == 0 ? outKind : inKind
                     var p = Int(offs[u])
                     let end = Int(offs[u + 1])
                     while p < end {
-                        let e = Int(eid[p])
+                        defer { p += 1 }
+                        if !allKinds && kind[p] & k == 0 { continue }
                         let v = Int(nbr[p])
-                        p += 1
-                        if s.edgeKind[e] & k == 0 { continue }
-                        if let be, be[e] == bg { continue }
-                        if seenY[v] == g {
-                            let len = Int(du) + 1 + Int(distY[v])
-                            if len < best { best = len; bestU = u; bestV = v; bestE = e }
-                            continue
-                        }
-                        if seenX[v] == g { continue }
+                        let m = mark[v]
+                        if m == gX { continue }
+                        if let be, be[Int(eid[p])] == bg { continue }
+                        if m == gY { meetU = u; meetV = v; meetE = Int(eid[p]); break level }
                         if let bn, bn[v] == bg { continue }
-                        if s.nodeType[v] & f.types.rawValue == 0 { continue }
-                        seenX[v] = g
-                        distX[v] = du + 1
-                        parX[v] = Int32(e)
+                        if !allTypes && nodeType[v] & types == 0 { continue }
+                        mark[v] = gX
+                        parX[v] = eid[p]
                         queue[tail] = Int32(v); tail += 1
                     }
                 }
             }
-            if best != Int.max {
-                guard best <= maxHops else { return nil }
+            if meetE >= 0 {
                 // Walk both halves back to their roots.
                 var left: [Int32] = [], leftE: [Int32] = []
-                var x = bestU
+                var x = meetU
                 while parX[x] >= 0 { let e = Int(parX[x]); left.append(Int32(x)); leftE.append(Int32(e)); x = other(e, x) }
                 left.append(Int32(x))
                 var right: [Int32] = [], rightE: [Int32] = []
                 let parY = expandA ? parentB : parentA
-                var y = bestV
+                var y = meetV
                 right.append(Int32(y))
                 while parY[y] >= 0 { let e = Int(parY[y]); rightE.append(Int32(e)); y = other(e, y); right.append(Int32(y)) }
-                // left: bestU … rootX (reversed), right: bestV … rootY.
                 var nodes = Array(left.reversed()) + right
-                var edges = Array(leftE.reversed()) + [Int32(bestE)] + rightE
+                var edges = Array(leftE.reversed()) + [Int32(meetE)] + rightE
                 if !expandA { nodes.reverse(); edges.reverse() }
                 return GraphPath(nodes: nodes, edges: edges)
             }
@@ -246,7 +253,8 @@ public final class PathFinder {
     public func distances(from source: Int, filter: PathFilter = .any, maxDepth: Int = .max) -> [Int32] {
         var out = [Int32](repeating: -1, count: n)
         out.withUnsafeMutableBufferPointer { d in
-            _ = bfs(source, filter, maxDepth) { v, dist in d[v] = dist }
+            // The result itself is the visited set: one random access per edge.
+            _ = levelBFS(source, filter, maxDepth, seen: d.baseAddress!, unseen: -1, stamp: nil)
         }
         return out
     }
@@ -267,38 +275,74 @@ public final class PathFinder {
 
     private func bfs(_ src: Int, _ f: PathFilter, _ maxDepth: Int, _ visit: (Int, Int32) -> Void) -> Int {
         let g = nextGeneration()
-        let k = f.kinds.rawValue, types = f.types.rawValue
-        let lim = Int32(clamping: maxDepth)
-        seenA[src] = g; distA[src] = 0
-        queueA[0] = Int32(src)
-        var head = 0, tail = 1
+        let count = levelBFS(src, f, maxDepth, seen: nil, unseen: 0, stamp: g)
+        for i in 0 ..< count { let v = Int(queueA[i]); visit(v, distA[v]) }
+        return count
+    }
+
+    /// Level-synchronous BFS into `queueA`. Visited is either `seen[v] != unseen` (writing
+    /// the distance there) or, when `seen` is nil, `seenA[v] == stamp` (distance in `distA`).
+    /// - Returns: number of nodes reached; `queueA[0 ..< count]` holds them in BFS order.
+    private func levelBFS(_ src: Int, _ f: PathFilter, _ maxDepth: Int, seen: UnsafeMutablePointer<Int32>?,
+                          unseen: Int32, stamp: UInt32?) -> Int {
+        let k = f.kinds.rawValue, allKinds = k == 0xFF
+        let types = f.types.rawValue, allTypes = types == 0xFF
+        let outOff = s.outOffsets, outNbr = s.outNbr, outKind = s.outKind
+        let inOff = s.inOffsets, inNbr = s.inNbr, inKind = s.inKind
+        let nodeType = s.nodeType
+        let queue = queueA
+        let g = stamp ?? 0
+        let mark = seenA, dist = distA
+        @inline(__always) func visit(_ v: Int, _ d: Int32) {
+            if let seen { seen[v] = d } else { mark[v] = g; dist[v] = d }
+        }
+        if seen != nil {
+            visitedBits.update(repeating: 0, count: wordCount)
+            visitedBits[src >> 6] |= UInt64(1) << UInt64(src & 63)
+        }
         visit(src, 0)
-        while head < tail {
-            let u = Int(queueA[head]); head += 1
-            let du = distA[u]
-            if du >= lim { continue }
-            if u != src && s.nodeType[u] & types == 0 { continue }
-            var p = Int(s.outOffsets[u]); var end = Int(s.outOffsets[u + 1])
-            while p < end {
-                let v = Int(s.outNbr[p])
-                if seenA[v] != g && s.edgeKind[Int(s.outEdge[p])] & k != 0 {
-                    seenA[v] = g; distA[v] = du + 1
-                    queueA[tail] = Int32(v); tail += 1
-                    visit(v, du + 1)
+        queue[0] = Int32(src)
+        var head = 0, tail = 1
+        var depth: Int32 = 0
+        let lim = Int32(clamping: maxDepth)
+        while head < tail, depth < lim {
+            let levelEnd = tail
+            let next = depth + 1
+            while head < levelEnd {
+                let u = Int(queue[head]); head += 1
+                if !allTypes && u != src && nodeType[u] & types == 0 { continue }
+                for pass in 0 ..< 2 {
+                    if pass == 1 && f.directed { break }
+                    let offs = pass == 0 ? outOff : inOff
+                    let nbr = pass == 0 ? outNbr : inNbr
+                    let kind = pass == 0 ? outKind : inKind
+                    var p = Int(offs[u])
+                    let end = Int(offs[u + 1])
+                    if let seen {
+                        let bits = visitedBits
+                        while p < end {
+                            let v = Int(nbr[p])
+                            let w = v >> 6, b = UInt64(1) << UInt64(v & 63)
+                            if bits[w] & b == 0 && (allKinds || kind[p] & k != 0) {
+                                bits[w] |= b
+                                seen[v] = next
+                                queue[tail] = Int32(v); tail += 1
+                            }
+                            p += 1
+                        }
+                    } else {
+                        while p < end {
+                            let v = Int(nbr[p])
+                            if mark[v] != g && (allKinds || kind[p] & k != 0) {
+                                mark[v] = g; dist[v] = next
+                                queue[tail] = Int32(v); tail += 1
+                            }
+                            p += 1
+                        }
+                    }
                 }
-                p += 1
             }
-            if f.directed { continue }
-            p = Int(s.inOffsets[u]); end = Int(s.inOffsets[u + 1])
-            while p < end {
-                let v = Int(s.inNbr[p])
-                if seenA[v] != g && s.edgeKind[Int(s.inEdge[p])] & k != 0 {
-                    seenA[v] = g; distA[v] = du + 1
-                    queueA[tail] = Int32(v); tail += 1
-                    visit(v, du + 1)
-                }
-                p += 1
-            }
+            depth = next
         }
         return tail
     }

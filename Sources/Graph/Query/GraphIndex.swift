@@ -34,6 +34,9 @@ public struct GraphIndex: Sendable {
         let inOffsets: UnsafeMutablePointer<Int32>
         let inNbr: UnsafeMutablePointer<Int32>
         let inEdge: UnsafeMutablePointer<Int32>
+        /// Kind bits parallel to `outNbr` / `inNbr`, so filtered scans stay sequential.
+        let outKind: UnsafeMutablePointer<UInt8>
+        let inKind: UnsafeMutablePointer<UInt8>
 
         init(n: Int, m: Int) {
             self.n = n
@@ -49,12 +52,16 @@ public struct GraphIndex: Sendable {
             inOffsets = .allocate(capacity: n + 1)
             inNbr = .allocate(capacity: max(m, 1))
             inEdge = .allocate(capacity: max(m, 1))
+            outKind = .allocate(capacity: max(m, 1))
+            inKind = .allocate(capacity: max(m, 1))
         }
 
         deinit {
             for p in [edgeSource, edgeTarget, nodeRank, outOffsets, outNbr, outEdge, inOffsets, inNbr, inEdge] { p.deallocate() }
             edgeKind.deallocate()
             nodeType.deallocate()
+            outKind.deallocate()
+            inKind.deallocate()
         }
     }
 
@@ -128,7 +135,8 @@ public struct GraphIndex: Sendable {
         var order = [Int32](repeating: 0, count: m)
         var start = [Int32](repeating: 0, count: n + 1)
         func fill(near: UnsafeMutablePointer<Int32>, far: UnsafeMutablePointer<Int32>,
-                  offsets: UnsafeMutablePointer<Int32>, nbr: UnsafeMutablePointer<Int32>, eid: UnsafeMutablePointer<Int32>) {
+                  offsets: UnsafeMutablePointer<Int32>, nbr: UnsafeMutablePointer<Int32>, eid: UnsafeMutablePointer<Int32>,
+                  kind: UnsafeMutablePointer<UInt8>) {
             for i in 0 ... n { start[i] = 0 }
             for e in 0 ..< m { start[Int(rk[Int(far[e])]) + 1] += 1 }
             for i in 0 ..< n { start[i + 1] += start[i] }
@@ -145,10 +153,11 @@ public struct GraphIndex: Sendable {
                 let p = Int(start[v]); start[v] += 1
                 nbr[p] = far[Int(e)]
                 eid[p] = e
+                kind[p] = s.edgeKind[Int(e)]
             }
         }
-        fill(near: s.edgeSource, far: s.edgeTarget, offsets: s.outOffsets, nbr: s.outNbr, eid: s.outEdge)
-        fill(near: s.edgeTarget, far: s.edgeSource, offsets: s.inOffsets, nbr: s.inNbr, eid: s.inEdge)
+        fill(near: s.edgeSource, far: s.edgeTarget, offsets: s.outOffsets, nbr: s.outNbr, eid: s.outEdge, kind: s.outKind)
+        fill(near: s.edgeTarget, far: s.edgeSource, offsets: s.inOffsets, nbr: s.inNbr, eid: s.inEdge, kind: s.inKind)
     }
 
     /// Source node of edge `e`.
@@ -195,7 +204,7 @@ public struct GraphIndex: Sendable {
 
     /// Bytes held by the index's arrays.
     public var byteCount: Int {
-        edgeCount * (4 + 4 + 1 + 4 * 4) + nodeCount * (1 + 4) + (nodeCount + 1) * 8
+        edgeCount * (4 + 4 + 1 + 4 * 4 + 2) + nodeCount * (1 + 4) + (nodeCount + 1) * 8
     }
 }
 
