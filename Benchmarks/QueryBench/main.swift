@@ -226,6 +226,46 @@ if let file = options["--export"] {
     exit(0)
 }
 
+/// A mirror of the codec's private node-link shape, to time its phases one by one.
+struct MirrorFile: Decodable {
+    struct Node: Decodable { var id: String; var label: String?; var type: String; var aliases: [String]? }
+    struct Edge: Decodable {
+        var source: String; var target: String; var kind: String?; var key: String?
+        var evidence: [Evidence]?; var amount: Amount?; var items: [String]?; var status: String?
+    }
+    var nodes: [Node]
+    var edges: [Edge]
+}
+
+if let file = options["--load-profile"] {
+    // Where EntityGraph(contentsOf:) spends its time, phase by phase (each phase alone).
+    func phase<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+        let t0 = now(), c0 = cpuNow()
+        let r = try body()
+        print("\(label): \(fmt(ms(t0, now()))) ms (cpu \(fmt(ms(c0, cpuNow()))))")
+        return r
+    }
+    let url = URL(fileURLWithPath: file)
+    let data = try phase("read file") { try Data(contentsOf: url) }
+    let obj = try phase("JSONSerialization.jsonObject (renamingLinks, step 1)") { try JSONSerialization.jsonObject(with: data) }
+    let again = try phase("JSONSerialization.data(withJSONObject:) (renamingLinks, step 2)") { try JSONSerialization.data(withJSONObject: obj) }
+    _ = again.count
+    let mirror = try phase("JSONDecoder.decode (the decode the codec needs)") { try JSONDecoder().decode(MirrorFile.self, from: data) }
+    _ = phase("EntityGraph.add for every node and edge") { () -> Int in
+        var g = EntityGraph()
+        for n in mirror.nodes { g.add(Entity(id: n.id, name: n.label ?? n.id, type: EntityType(rawValue: n.type) ?? .person, aliases: n.aliases ?? [])) }
+        for e in mirror.edges {
+            try? g.add(Relation(source: e.source, kind: RelationKind(rawValue: e.kind ?? e.key ?? "") ?? .statement, target: e.target,
+                                evidence: e.evidence ?? [], amount: e.amount, items: e.items ?? []))
+        }
+        return g.relationCount
+    }
+    let g = try phase("total: EntityGraph(contentsOf:) as shipped") { try EntityGraph(contentsOf: url) }
+    _ = phase("GraphIndex(EntityGraph)") { GraphIndex(g).edgeCount }
+    print("peak memory (VmHWM): \(fmt(peakMemoryMB())) MB")
+    exit(0)
+}
+
 if let file = options["--graph"] {
     let t0 = now()
     let g = try EntityGraph(contentsOf: URL(fileURLWithPath: file))
