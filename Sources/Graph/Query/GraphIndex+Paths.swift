@@ -27,6 +27,8 @@ public final class PathFinder {
     private let onPath: UnsafeMutablePointer<Bool>
     /// One bit per node: the visited set of full BFS, small enough to stay in cache.
     private let visitedBits: UnsafeMutablePointer<UInt64>
+    /// One bit per node: the frontier of a bottom-up BFS level.
+    private let frontierBits: UnsafeMutablePointer<UInt64>
     private let wordCount: Int
     private var banGeneration: UInt32 = 0
     private var bannedNode: UnsafeMutablePointer<UInt32>?
@@ -51,12 +53,13 @@ public final class PathFinder {
         onPath = .allocate(capacity: c); onPath.initialize(repeating: false, count: c)
         wordCount = (n + 63) / 64 + 1
         visitedBits = .allocate(capacity: wordCount); visitedBits.initialize(repeating: 0, count: wordCount)
+        frontierBits = .allocate(capacity: wordCount); frontierBits.initialize(repeating: 0, count: wordCount)
     }
 
     deinit {
         seenA.deallocate(); seenB.deallocate(); distA.deallocate(); distB.deallocate()
         parentA.deallocate(); parentB.deallocate(); queueA.deallocate(); queueB.deallocate()
-        onPath.deallocate(); bannedNode?.deallocate(); bannedEdge?.deallocate(); visitedBits.deallocate()
+        onPath.deallocate(); bannedNode?.deallocate(); bannedEdge?.deallocate(); visitedBits.deallocate(); frontierBits.deallocate()
     }
 
     /// Starts a new query: every node becomes unvisited in O(1) (O(n) once per 2³² queries).
@@ -253,10 +256,112 @@ public final class PathFinder {
     public func distances(from source: Int, filter: PathFilter = .any, maxDepth: Int = .max) -> [Int32] {
         var out = [Int32](repeating: -1, count: n)
         out.withUnsafeMutableBufferPointer { d in
-            // The result itself is the visited set: one random access per edge.
-            _ = levelBFS(source, filter, maxDepth, seen: d.baseAddress!, unseen: -1, stamp: nil)
+            directionOptimizingBFS(source, filter, maxDepth, dist: d.baseAddress!)
         }
         return out
+    }
+
+    /// Full BFS that switches between top-down levels (scan the frontier's edges) and
+    /// bottom-up levels (scan unvisited nodes for a parent in the frontier, stopping at the
+    /// first), as in Beamer et al., "Direction-Optimizing Breadth-First Search" (SC 2012).
+    /// Bottom-up reads adjacency sequentially and skips most edges of the big middle levels.
+    private func directionOptimizingBFS(_ src: Int, _ f: PathFilter, _ maxDepth: Int, dist: UnsafeMutablePointer<Int32>) {
+        let k = f.kinds.rawValue, allKinds = k == 0xFF
+        let types = f.types.rawValue, allTypes = types == 0xFF
+        let outOff = s.outOffsets, outNbr = s.outNbr, outKind = s.outKind
+        let inOff = s.inOffsets, inNbr = s.inNbr, inKind = s.inKind
+        let nodeType = s.nodeType
+        let visited = visitedBits, frontier = frontierBits
+        visited.update(repeating: 0, count: wordCount)
+        frontier.update(repeating: 0, count: wordCount)
+        let queue = queueA
+        dist[src] = 0
+        visited[src >> 6] |= 1 << UInt64(src & 63)
+        queue[0] = Int32(src)
+        var levelStart = 0, tail = 1
+        var depth: Int32 = 0
+        let lim = Int32(clamping: maxDepth)
+        var unvisited = n - 1
+        var bottomUp = false
+        while levelStart < tail, depth < lim {
+            let levelEnd = tail
+            let next = depth + 1
+            // Expandable frontier: nodes of this level whose type lets a path pass through.
+            var frontierEdges = 0
+            for i in levelStart ..< levelEnd {
+                let u = Int(queue[i])
+                frontierEdges += Int(outOff[u + 1] - outOff[u]) + (f.directed ? 0 : Int(inOff[u + 1] - inOff[u]))
+            }
+            // Heuristic of the paper: go bottom-up when the frontier's edges outnumber a
+            // fraction of the unvisited nodes' edges (estimated by average degree), back
+            // top-down when the frontier is small.
+            let averageDegree = max(1, (f.directed ? index.edgeCount : 2 * index.edgeCount) / max(n, 1))
+            if !bottomUp { bottomUp = frontierEdges > unvisited * averageDegree / 14 }
+            else { bottomUp = (levelEnd - levelStart) > n / 24 }
+            if bottomUp {
+                for i in levelStart ..< levelEnd {
+                    let u = Int(queue[i])
+                    if u == src || allTypes || nodeType[u] & types != 0 { frontier[u >> 6] |= 1 << UInt64(u & 63) }
+                }
+                for w in 0 ..< (n + 63) / 64 where visited[w] != ~0 {
+                    var free = ~visited[w]
+                    while free != 0 {
+                        let bit = free.trailingZeroBitCount
+                        free &= free - 1
+                        let v = w << 6 | bit
+                        if v >= n { break }
+                        // Parents of v: sources of its in-edges, and targets of its out-edges when undirected.
+                        var found = false
+                        var p = Int(inOff[v]), end = Int(inOff[v + 1])
+                        while p < end {
+                            let u = Int(inNbr[p])
+                            if frontier[u >> 6] & (1 << UInt64(u & 63)) != 0 && (allKinds || inKind[p] & k != 0) { found = true; break }
+                            p += 1
+                        }
+                        if !found && !f.directed {
+                            p = Int(outOff[v]); end = Int(outOff[v + 1])
+                            while p < end {
+                                let u = Int(outNbr[p])
+                                if frontier[u >> 6] & (1 << UInt64(u & 63)) != 0 && (allKinds || outKind[p] & k != 0) { found = true; break }
+                                p += 1
+                            }
+                        }
+                        if found {
+                            visited[w] |= 1 << UInt64(bit)
+                            dist[v] = next
+                            queue[tail] = Int32(v); tail += 1
+                        }
+                    }
+                }
+                for i in levelStart ..< levelEnd { let u = Int(queue[i]); frontier[u >> 6] = 0 }
+            } else {
+                for i in levelStart ..< levelEnd {
+                    let u = Int(queue[i])
+                    if !allTypes && u != src && nodeType[u] & types == 0 { continue }
+                    for pass in 0 ..< 2 {
+                        if pass == 1 && f.directed { break }
+                        let offs = pass == 0 ? outOff : inOff
+                        let nbr = pass == 0 ? outNbr : inNbr
+                        let kind = pass == 0 ? outKind : inKind
+                        var p = Int(offs[u])
+                        let end = Int(offs[u + 1])
+                        while p < end {
+                            let v = Int(nbr[p])
+                            let w = v >> 6, b = UInt64(1) << UInt64(v & 63)
+                            if visited[w] & b == 0 && (allKinds || kind[p] & k != 0) {
+                                visited[w] |= b
+                                dist[v] = next
+                                queue[tail] = Int32(v); tail += 1
+                            }
+                            p += 1
+                        }
+                    }
+                }
+            }
+            unvisited -= tail - levelEnd
+            levelStart = levelEnd
+            depth = next
+        }
     }
 
     /// Number of nodes reachable from `source` (itself included) and the greatest distance.
