@@ -78,9 +78,16 @@ public struct GraphIndex: Sendable {
         src.reserveCapacity(graph.relationCount)
         dst.reserveCapacity(graph.relationCount)
         kinds.reserveCapacity(graph.relationCount)
+        // graph.json lists edges by source, so consecutive relations mostly share a source:
+        // remember the last one instead of hashing it again.
+        var lastSource = "", lastIndex: Int32 = 0
         for r in graph.relations {
             // The model guarantees both ends exist (`EntityGraph.add` throws otherwise).
-            src.append(Int32(graph.index(ofID: r.source) ?? 0))
+            if r.source != lastSource || src.isEmpty {
+                lastSource = r.source
+                lastIndex = Int32(graph.index(ofID: r.source) ?? 0)
+            }
+            src.append(lastIndex)
             dst.append(Int32(graph.index(ofID: r.target) ?? 0))
             kinds.append(KindMask.bit(of: r.kind))
         }
@@ -110,50 +117,64 @@ public struct GraphIndex: Sendable {
         edgeCount = m
         let s = Storage(n: n, m: m)
         storage = s
-        for e in 0 ..< m {
-            precondition(sources[e] >= 0 && Int(sources[e]) < n && targets[e] >= 0 && Int(targets[e]) < n, "edge end out of range")
-            s.edgeSource[e] = sources[e]
-            s.edgeTarget[e] = targets[e]
-            s.edgeKind[e] = kinds[e]
+        sources.withUnsafeBufferPointer { src in
+            targets.withUnsafeBufferPointer { dst in
+                for e in 0 ..< m {
+                    precondition(src[e] >= 0 && Int(src[e]) < n && dst[e] >= 0 && Int(dst[e]) < n, "edge end out of range")
+                }
+                if m > 0 {
+                    s.edgeSource.update(from: src.baseAddress!, count: m)
+                    s.edgeTarget.update(from: dst.baseAddress!, count: m)
+                }
+            }
         }
-        for v in 0 ..< n {
-            s.nodeType[v] = nodeTypes[v]
-            s.nodeRank[v] = rank?[v] ?? Int32(v)
+        for e in 0 ..< m { s.edgeKind[e] = kinds[e] }
+        for v in 0 ..< n { s.nodeType[v] = nodeTypes[v] }
+        if let rank, n > 0 {
+            rank.withUnsafeBufferPointer { s.nodeRank.update(from: $0.baseAddress!, count: n) }
+        } else {
+            for v in 0 ..< n { s.nodeRank[v] = Int32(v) }
         }
 
         // Edge order by (rank of the far end, kind), by two stable counting sorts; the CSR
         // fill (a third stable counting sort, by near end) keeps that order in each segment.
         let rk = s.nodeRank
-        var byKind = [Int32](repeating: 0, count: m)
-        var kindStart = [Int](repeating: 0, count: 9)
+        // Scratch as raw buffers: nested functions capturing local arrays would box them
+        // and check exclusivity on every access.
+        let byKind = UnsafeMutablePointer<Int32>.allocate(capacity: max(m, 1))
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: max(m, 1))
+        let start = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+        defer { byKind.deallocate(); order.deallocate(); start.deallocate() }
+        var kindStart = (0 ..< 9).map { _ in 0 }
         for e in 0 ..< m { kindStart[KindMask.position(of: s.edgeKind[e]) + 1] += 1 }
         for i in 0 ..< 8 { kindStart[i + 1] += kindStart[i] }
         for e in 0 ..< m {
             let p = KindMask.position(of: s.edgeKind[e])
             byKind[kindStart[p]] = Int32(e); kindStart[p] += 1
         }
-        var order = [Int32](repeating: 0, count: m)
-        var start = [Int32](repeating: 0, count: n + 1)
+        let edgeKind = s.edgeKind
         func fill(near: UnsafeMutablePointer<Int32>, far: UnsafeMutablePointer<Int32>,
                   offsets: UnsafeMutablePointer<Int32>, nbr: UnsafeMutablePointer<Int32>, eid: UnsafeMutablePointer<Int32>,
                   kind: UnsafeMutablePointer<UInt8>) {
-            for i in 0 ... n { start[i] = 0 }
+            start.update(repeating: 0, count: n + 1)
             for e in 0 ..< m { start[Int(rk[Int(far[e])]) + 1] += 1 }
             for i in 0 ..< n { start[i + 1] += start[i] }
-            for e in byKind {
+            for i in 0 ..< m {
+                let e = byKind[i]
                 let r = Int(rk[Int(far[Int(e)])])
                 order[Int(start[r])] = e; start[r] += 1
             }
-            for i in 0 ... n { offsets[i] = 0 }
+            offsets.update(repeating: 0, count: n + 1)
             for e in 0 ..< m { offsets[Int(near[e]) + 1] += 1 }
             for i in 0 ..< n { offsets[i + 1] += offsets[i] }
-            for i in 0 ..< n { start[i] = offsets[i] }
-            for e in order {
+            start.update(from: offsets, count: n)
+            for i in 0 ..< m {
+                let e = order[i]
                 let v = Int(near[Int(e)])
                 let p = Int(start[v]); start[v] += 1
                 nbr[p] = far[Int(e)]
                 eid[p] = e
-                kind[p] = s.edgeKind[Int(e)]
+                kind[p] = edgeKind[Int(e)]
             }
         }
         fill(near: s.edgeSource, far: s.edgeTarget, offsets: s.outOffsets, nbr: s.outNbr, eid: s.outEdge, kind: s.outKind)
