@@ -123,4 +123,22 @@ import Testing
             #expect(seenIn.sorted() == Array(0 ..< g.sources.count), "seed \(seed)")
         }
     }
+
+    @Test func emptyAndEdgelessGraphs() throws {
+        let empty = GraphIndex(EntityGraph())
+        #expect(empty.nodeCount == 0 && empty.edgeCount == 0)
+        _ = PathFinder(empty)
+        var g = EntityGraph()
+        g.add(Entity(name: "A", type: .country))
+        g.add(Entity(name: "B", type: .country))
+        let finder = PathFinder(GraphIndex(g))
+        #expect(finder.shortestPath(from: 0, to: 1) == nil)
+        #expect(finder.shortestPath(from: 0, to: 0)?.hopCount == 0)
+        #expect(finder.simplePaths(from: 0, to: 1, maxHops: 3).isEmpty)
+        #expect(finder.kShortestPaths(from: 0, to: 1, k: 3).isEmpty)
+        #expect(finder.distances(from: 1) == [-1, 0])
+        let r = try g.paths(PathQuery(from: "A", to: "B"))
+        #expect(r.paths.isEmpty)
+        #expect(try g.match("(a)-[r]->(b)").rows.isEmpty)
+    }
 }
