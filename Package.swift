@@ -28,6 +28,11 @@ let package = Package(
             dependencies: ["Graph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "query-bench", dependencies: ["Graph"], path: "Benchmarks/QueryBench"),
+        .executableTarget(
+            name: "graphviz-bench",
+            dependencies: ["Graph"],
+            path: "Benchmarks/GraphvizBench"
+        ),
         .testTarget(
             name: "GraphTests",
             dependencies: ["Graph"],

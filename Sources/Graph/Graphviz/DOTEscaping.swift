@@ -11,11 +11,15 @@ import Foundation
 enum DOTEscaping {
     /// A quoted DOT ID naming a node, cluster or graph. Graphviz keeps such names
     /// verbatim apart from `\"`, so the encoding is injective: `\` → `\\`, `"` → `\"`,
-    /// newline → `\n`, carriage return → `\r`, other characters XML cannot carry → `\uXXXX`.
+    /// newline → `\n`, carriage return → `\r`, other characters XML cannot carry → `\uXXXX`,
+    /// a leading `%` (cgraph's prefix for anonymous objects) → `\%`.
     /// Names are never shown (every object gets an explicit label).
     /// - Complexity: O(n) in the length of `s`.
     static func id(_ s: String) -> String {
         var out = "\""
+        // cgraph reserves names starting with '%' for anonymous objects ("%3") and keeps
+        // them apart from its ID discipline: a leading '%' is written `\%`.
+        if s.hasPrefix("%") { out += "\\" }
         for u in s.unicodeScalars {
             switch u {
             case "\\": out += "\\\\"

@@ -15,7 +15,8 @@ public struct DOTOptions: Sendable {
     /// Relations drawn emphasised (thick line).
     public var highlightedRelations: Set<RelationKey>
     /// The link of a node, or nil for none. Only `#anchor`, relative and http(s) links are
-    /// emitted; other schemes (`javascript:`, `data:`) are dropped.
+    /// emitted; other schemes (`javascript:`, `data:`) and protocol-relative `//host` links
+    /// are dropped.
     public var entityLink: (@Sendable (Entity) -> String?)?
     /// A title drawn above the graph.
     public var title: String?
@@ -183,7 +184,9 @@ public struct DOTWriter {
         if trimmed.isEmpty || trimmed != link { return false }
         let lower = trimmed.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return true }
-        // Relative reference: no scheme before the first '/', '?' or '#'.
+        // Relative reference: not protocol-relative ("//host"), no scheme before the first
+        // '/', '?' or '#'.
+        if lower.hasPrefix("//") || lower.hasPrefix("\\") { return false }
         let head = lower.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return !head.contains(":")
     }
@@ -281,6 +284,7 @@ public struct DOTWriter {
                 out += "    " + name("\(kind.rawValue)-\(end)") + " " + attributeList([
                     ("id", "\"\(prefix)-legend-\(kind.rawValue)-\(end)\""),
                     ("label", "\"\""),
+                    ("tooltip", DOTEscaping.tooltip("relation kind: \(kind.rawValue)")),
                     ("shape", "\"point\""),
                     ("width", "\"0.06\""),
                     ("color", "\"\(style.color)\""),

@@ -110,10 +110,13 @@ public final class GraphvizRenderer: @unchecked Sendable {
                 _ = ng_agset_graph(g, "overlap", "prism")
             }
             GraphvizMessages.reset()
-            guard gvLayout(gvc, g, chosen.rawValue) == 0 else {
+            let laidOut = gvLayout(gvc, g, chosen.rawValue)
+            // Also after a failed layout: it may have allocated before failing, and
+            // gvFreeLayout is a no-op on a graph without layout data.
+            defer { gvFreeLayout(gvc, g) }
+            guard laidOut == 0 else {
                 throw GraphvizError.layoutFailed(engine: chosen.rawValue, messages: GraphvizMessages.take())
             }
-            defer { gvFreeLayout(gvc, g) }
             if GraphvizMessages.sawError {
                 throw GraphvizError.layoutFailed(engine: chosen.rawValue, messages: GraphvizMessages.take())
             }
@@ -145,7 +148,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
         var clusters: [Cluster]
     }
 
-    /// Parses DOT with Graphviz's own parser (`agmemread`) and reads back the graph, without
+    /// Parses DOT with Graphviz's own parser (`agread` over memory, as `agmemread`) and reads back the graph, without
     /// layout. Attribute values are as Graphviz stores them (DOT-level escapes kept).
     /// - Parameters:
     ///   - dot: DOT text.
@@ -198,7 +201,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
         defer { lock.unlock() }
         guard let gvc = context else { throw GraphvizError.contextUnavailable }
         GraphvizMessages.reset()
-        guard let g = dot.withCString({ agmemread($0) }) else {
+        guard let g = dot.withCString({ ng_agmemread_sequential($0, strlen($0)) }) else {
             let messages = GraphvizMessages.take()
             throw GraphvizError.syntaxError(messages: messages.isEmpty ? ["no graph in input"] : messages)
         }

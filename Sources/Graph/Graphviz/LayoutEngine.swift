@@ -10,7 +10,7 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
     public static let autoDotMaxNodes = 150
     /// Largest graph `auto` still hands to `dot`: edge count (each labelled edge costs
     /// `dot` about as much as a node).
-    public static let autoDotMaxEdges = 300
+    public static let autoDotMaxEdges = 250
 
     /// Whether the engine places nodes by force simulation, so nodes may overlap unless
     /// `overlap` removal is asked for.
