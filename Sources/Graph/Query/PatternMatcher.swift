@@ -231,6 +231,8 @@ struct PatternMatcher {
             for p in Int(offs[v]) ..< Int(offs[v + 1]) {
                 let e = eid[p]
                 guard s.edgeKind[Int(e)] & kinds != 0, !usedEdges.contains(e) else { continue }
+                // Either way, a self-loop is one step, not one per adjacency list.
+                if pass == 1, step.direction == .either, Int(nbr[p]) == v { continue }
                 usedEdges.append(e)
                 walk(steps, k, rel, at: Int(nbr[p]), hops: hops + 1, edges: edges + [e])
                 usedEdges.removeLast()
