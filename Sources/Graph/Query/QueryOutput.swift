@@ -10,7 +10,9 @@ enum QueryOutput {
     /// Writes up to `limit` evidence sentences, each with its document and offsets, indented.
     static func writeEvidence<W: TextOutputStream>(_ evidence: [Evidence], indent: String, limit: Int, to out: inout W) {
         for ev in evidence.prefix(limit) {
-            out.write("\(indent)“\(ev.text)”\n")
+            // A sentence that opens with its own quotation mark is shown as it is.
+            let quoted = ev.text.first.map { "“\"‘'«".contains($0) } ?? false
+            out.write(quoted ? "\(indent)\(ev.text)\n" : "\(indent)“\(ev.text)”\n")
             out.write("\(indent)  — \(ev.document) [\(ev.start)–\(ev.end)]\n")
         }
         if evidence.count > limit { out.write("\(indent)(+\(evidence.count - limit) more)\n") }
