@@ -33,6 +33,7 @@ enum ExitStatus {
         case .dataError: return 65
         case .noInput: return 66
         case .queryError: return 67
+        case .usage: return 64
         case .unavailable: return 69
         case .software: return 70
         case .cannotCreate: return 73
