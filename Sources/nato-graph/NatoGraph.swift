@@ -5,6 +5,6 @@ struct NatoGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nato-graph",
         abstract: "Turn news articles into a typed entity-relationship graph; draw, query and report it.",
-        subcommands: [Export.self]
+        subcommands: [Export.self, Build.self]
     )
 }

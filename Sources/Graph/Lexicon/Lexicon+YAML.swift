@@ -66,7 +66,8 @@ extension Lexicon {
                     switch try reader.string(k) {
                     case "heads": itemHeads.formUnion(words)
                     case "modifiers": itemModifiers.formUnion(words)
-                    default: throw reader.fail(k, "unknown items key (heads, modifiers)")
+                    case "resources": resourceNouns.formUnion(words)
+                    default: throw reader.fail(k, "unknown items key (heads, modifiers, resources)")
                     }
                 }
             case "names":
@@ -142,7 +143,7 @@ extension Lexicon {
     }
 
     private mutating func readPredicates(_ node: Node, kind: PredicateKind, _ r: YAMLReader) throws {
-        var delivery = Set<String>(), spoken = Set<String>()
+        var delivery = Set<String>(), spoken = Set<String>(), direct = Set<String>()
         var verbs: [(String, [String])] = []
         var nouns: [String] = []
         for (k, v) in try r.mapping(node) {
@@ -153,7 +154,8 @@ extension Lexicon {
             case "nouns": nouns = try r.strings(v)
             case "delivery": delivery = Set(try r.strings(v))
             case "spoken": spoken = Set(try r.strings(v))
-            default: throw r.fail(k, "unknown key (verbs, nouns, delivery, spoken)")
+            case "direct": direct = Set(try r.strings(v))
+            default: throw r.fail(k, "unknown key (verbs, nouns, delivery, spoken, direct)")
             }
         }
         for (lemma, explicit) in verbs {
@@ -163,13 +165,14 @@ extension Lexicon {
                 let first = key.split(separator: " ").first.map(String.init) ?? key
                 let past = form != lemma && (first.hasSuffix("ed") || !(first.hasSuffix("s") || first.hasSuffix("ing")))
                 let p = Predicate(kind: kind, lemma: lemma, isNoun: false, isPast: past,
-                                  isDelivery: delivery.contains(lemma), isSpoken: spoken.contains(lemma))
+                                  isDelivery: delivery.contains(lemma), isSpoken: spoken.contains(lemma),
+                                  isDirect: direct.contains(lemma))
                 if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
             }
         }
         for noun in nouns {
             let key = Lexicon.phraseKey(noun)
-            let p = Predicate(kind: kind, lemma: key, isNoun: true, isPast: false, isDelivery: false, isSpoken: spoken.contains(noun))
+            let p = Predicate(kind: kind, lemma: key, isNoun: true, isPast: false, isDelivery: false, isSpoken: spoken.contains(noun), isDirect: false)
             if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
         }
     }

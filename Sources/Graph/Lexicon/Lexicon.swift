@@ -103,6 +103,9 @@ public struct Lexicon: Sendable {
         public var isDelivery: Bool
         /// The act is spoken (a criticism is also a statement).
         public var isSpoken: Bool
+        /// The verb's direct object is the recipient ("support Ukraine"); other pledge verbs
+        /// need something given ("provide resources").
+        public var isDirect: Bool
     }
 
     /// Actors sorted by id.
@@ -124,6 +127,8 @@ public struct Lexicon: Sendable {
     public internal(set) var periods: [String: String] = [:]
     /// Item head nouns (lower-case): "missiles", "tanks", "air defence".
     public internal(set) var itemHeads: Set<String> = []
+    /// Nouns of what is given ("resources", "aid"): a generic pledge verb needs one, an item or an amount.
+    public internal(set) var resourceNouns: Set<String> = []
     /// Words that may precede an item head inside the item phrase ("cruise", "fighter").
     public internal(set) var itemModifiers: Set<String> = []
     /// Head nouns naming a program when ending a capitalized name ("Fund", "Initiative").
@@ -180,6 +185,7 @@ public struct Lexicon: Sendable {
         periods.merge(other.periods) { _, new in new }
         itemHeads.formUnion(other.itemHeads)
         itemModifiers.formUnion(other.itemModifiers)
+        resourceNouns.formUnion(other.resourceNouns)
         programHeads.formUnion(other.programHeads)
         organizationHeads.formUnion(other.organizationHeads)
         programReferences.formUnion(other.programReferences)
