@@ -162,12 +162,13 @@ extension DocumentAnalyzer {
         // Pass C: pronouns and references, in reading order, with the discourse state.
         var out: [Mention] = []
         var lastPersonHere: Int? = nil
+        var lastPersonHereQuoted = false
         var mi = 0
         i = lower
         func note(_ m: Mention) {
             guard m.entity >= 0 else { return }
             switch entities[m.entity].type {
-            case .person: lastPerson = m.entity; lastPersonHere = m.entity
+            case .person: lastPerson = m.entity; lastPersonHere = m.entity; lastPersonHereQuoted = m.inQuote
             case .country: lastCountry = m.entity; lastNonPerson = m.entity
             case .organization: lastOrg = m.entity; lastNonPerson = m.entity
             case .program: lastProgram = m.entity
@@ -191,7 +192,8 @@ extension DocumentAnalyzer {
             let key = tokens[i].key
             var m: Mention? = nil
             if let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
-                if let p = lastPersonHere ?? lastSubjectPerson ?? lastPerson {
+                let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
+                if let p = here ?? lastSubjectPerson ?? lastPerson {
                     m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
                 }
             } else if key == "its", let e = lastNonPerson {

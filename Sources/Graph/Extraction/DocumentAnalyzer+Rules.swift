@@ -31,6 +31,9 @@ extension DocumentAnalyzer {
         "more", "of", "for", "and", "this", "that", "a", "an", "any", "no", "such", "further", "robust", "immediate",
         "humanitarian", "defense", "defence", "economic", "political", "international", "western", "broad", "firm"]
     static let listGlue: Set<String> = [",", "and", "or", "&", "both", "the", "as", "well"]
+    static let actingGroupNouns: Set<String> = ["officials", "leaders", "government", "authorities", "diplomats",
+        "ministers", "forces", "troops", "military", "countries", "members", "states", "nations", "administration",
+        "lawmakers", "negotiators", "delegation", "representatives", "spokesman", "spokesperson", "ministry", "member"]
     static let nonAgentGroupNouns: Set<String> = ["allies", "partners", "neighbours", "neighbors", "enemies",
         "adversaries", "friends", "supporters", "critics", "opponents", "rivals", "citizens", "people", "forces"]
 
@@ -52,6 +55,16 @@ extension DocumentAnalyzer {
                 let noun = !verbContext && (["for", "of", "to"].contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
                 let chosen = preds.filter { $0.isNoun == noun }
                 if !chosen.isEmpty { preds = chosen }
+            }
+            // "remarks", "states", "arms": a verb in -s needs a subject right before it;
+            // "the promised missiles", "its continued support": a participle after a determiner is an adjective
+            let key = tokens[i].key
+            if hit.length == 1, preds.allSatisfy({ !$0.isNoun }) {
+                let subjectBefore = ms.contains { $0.range.upperBound == i && !$0.possessive } || ["who", "which", "that", "he", "she", "it"].contains(prev)
+                    || (prev.hasSuffix("ly") && i >= 2 && ms.contains { $0.range.upperBound == i - 1 })
+                if key.hasSuffix("s"), !key.hasSuffix("ss"), !preds.contains(where: { $0.lemma == key }), !subjectBefore { i += 1; continue }
+                if key.hasSuffix("ed"), ["the", "a", "an", "its", "their", "our", "his", "her", "'s", "this", "these"].contains(prev) { i += 1; continue }
+                if key.hasSuffix("ed"), let last = out.last, last.range.upperBound == i { i += 1; continue }
             }
             out.append(Trigger(predicates: preds, range: i..<(i + hit.length), inQuote: quotes[si].contains { $0.contains(i) }))
             i += hit.length
@@ -92,11 +105,18 @@ extension DocumentAnalyzer {
     func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true) -> [Int] {
         var k = start - 1
         var steps = 0
+        // "thanked France for providing …": the one thanked does it
+        if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
+            return [ms[mi].entity]
+        }
         while k >= lower, steps < 16 {
             let t = tokens[k]
             if let mi = mention(endingAt: k + 1, ms) {
                 let m = ms[mi]
-                let relative = m.range.upperBound < start && ["who", "which", "that"].contains(tokens[m.range.upperBound].key)
+                var relative = m.range.upperBound < start && ["who", "which", "that"].contains(tokens[m.range.upperBound].key)
+                // "with U.S. officials expressing …": the mention names the group that acts
+                if m.range.upperBound < start, DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key),
+                   m.range.lowerBound > lower, ["with", "as"].contains(tokens[m.range.lowerBound - 1].key) { relative = true }
                 if m.entity >= 0, relative || !isPrepositionalObject(m, lower: lower) || m.kind == .pronoun || m.kind == .firstPerson {
                     if m.possessive, !allowPossessive { k = m.range.lowerBound - 1; steps += 1; continue }
                     if m.possessive, m.range.upperBound + 1 < start, DocumentAnalyzer.nonAgentGroupNouns.contains(tokens[m.range.upperBound + 1].key) { return [] }
@@ -188,6 +208,10 @@ extension DocumentAnalyzer {
             if let nextT = triggers[(ti + 1)...].first(where: { $0.has(.statement) && !$0.isNoun && $0.inQuote == t.inQuote }) {
                 contentEnd = nextT.range.lowerBound
             }
+            if let stop = (t.range.upperBound..<contentEnd).first(where: { [".", "!", "?"].contains(tokens[$0].text) }) {
+                // reported speech ends with its sentence inside a joined quote; an attributed quote does not
+                if t.inQuote || qs.contains(where: { $0.contains(stop) }) { contentEnd = stop }
+            }
             if t.inQuote {
                 guard let q = qs.first(where: { $0.contains(t.range.lowerBound) }) else { continue }
                 let left = agentLeft(t.range.lowerBound, ms, lower: q.lowerBound)
@@ -198,8 +222,12 @@ extension DocumentAnalyzer {
             } else {
                 let left = agentLeft(t.range.lowerBound, ms, lower: lower, allowPossessive: false)
                 let prevTok = t.range.lowerBound > lower ? tokens[t.range.lowerBound - 1].text : ""
-                if let a = left.last, !["\u{201D}", "\""].contains(prevTok) { speaker = a }
-                else if let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
+                let afterQuote = ["\u{201D}", "\"", "\u{2019}"].contains(prevTok)
+                    || (prevTok == "," && t.range.lowerBound - 2 >= lower && ["\u{201D}", "\"", "\u{2019}"].contains(tokens[t.range.lowerBound - 2].text))
+                let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
+                    || (prevTok == "," && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
+                if let a = left.last, !afterQuote { speaker = a }
+                else if rightAllowed, let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
                 else if tokens[t.range.lowerBound].key.hasSuffix("ing"), t.range.lowerBound - lower <= 2 {
                     // "While acknowledging X, Rutte …": the subject of the main clause
                     if let m = ms.first(where: { $0.range.lowerBound > t.range.upperBound && $0.entity >= 0 && !$0.possessive
@@ -311,11 +339,19 @@ extension DocumentAnalyzer {
                     k -= 1; steps += 1
                 }
                 if let mi = mention(endingAt: k + 1, ms), ms[mi].possessive, ms[mi].entity >= 0 { givers = [ms[mi].entity] }
-                else { givers = agentLeft(start, ms, lower: lower) }
+                else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower) }
             } else {
                 givers = agentLeft(start, ms, lower: lower)
             }
             givers = givers.filter { entities[$0].type != .program || p.isNoun == false }
+            var passiveRecipient: Int? = nil
+            if !p.isNoun, t.range.upperBound + 1 < upper, tokens[t.range.upperBound].key == "by",
+               let bm = ms.first(where: { $0.range.lowerBound == t.range.upperBound + 1 }), bm.entity >= 0 {
+                givers = [bm.entity]
+                var k = start - 1
+                while k > lower, [",", ")", "("].contains(tokens[k].text) { k -= 1 }
+                if let rm = mention(endingAt: k + 1, ms), ms[rm].entity >= 0 { passiveRecipient = ms[rm].entity }
+            }
             // recipients
             var recipients: [Int] = []
             var listGivers: [Int] = []
@@ -329,7 +365,10 @@ extension DocumentAnalyzer {
                 let continuesList = prevEnd >= 0 && (prevEnd..<m.range.lowerBound).allSatisfy { DocumentAnalyzer.listGlue.contains(tokens[$0].key) }
                 if continuesList { ok = prevOK } else {
                     var skipped = 0
-                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord, !DocumentAnalyzer.prepositions.contains(tokens[k].key) { k -= 1; skipped += 1 }
+                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].text == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key) {
+                        if tokens[k].isWord { skipped += 1 }
+                        k -= 1
+                    }
                     if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 }  // direct object
                     else {
                         let key = tokens[k].key
@@ -349,6 +388,7 @@ extension DocumentAnalyzer {
                 prevOK = ok
                 prevEnd = m.range.upperBound
             }
+            if let pr = passiveRecipient { recipients = [pr] }
             if !listGivers.isEmpty, givers.allSatisfy({ entities[$0].type == .organization }) { givers += listGivers.filter { !givers.contains($0) } }
             var evidence = [si]
             if givers.isEmpty, si + 1 < sentences.count, !p.isNoun {
@@ -410,6 +450,12 @@ extension DocumentAnalyzer {
                 }
             }
         }
+
+        // a statement is about what is said, not about each giver it lists
+        var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
+        if givers.count < 2 { givers = [] }
+        let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
+        out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
 
         // the subject for the next sentence's pronouns
         if let f = firstSpeaker, entities[f].type == .person { lastSubjectPerson = f }
