@@ -74,7 +74,7 @@ ALLOWED_COMMON = {
     "us": "United States only",
     "washington": "United States capital; also the US state",
 }
-SHORT_OK = {"uk", "eu", "un", "us", "ap", "au", "dw", "b9"}  # two-character forms kept on purpose
+SHORT_OK = {"uk", "eu", "un", "us", "ap", "au", "dw", "b9", "xi"}  # two-character forms kept on purpose
 
 errors = []
 warnings = []
