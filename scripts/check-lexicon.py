@@ -55,6 +55,8 @@ said say secretary security senate south state states still summit sun the times
 to union us war was watch west white will with world young
 who fed is car pa male army military forces fund bank commission guardian economist
 independent mark bill rob frank grant hope joy rich sky rain
+pence waltz wiles barrack amnesty truss borne gallant cleverly tanner store kiwi era
+safe conservatives liberals greens fund treasury ministry parliament
 """.split())
 # Common-word aliases kept on purpose (country names / established forms); printed as
 # warnings so they stay visible. Keep each entry justified in actors*.yaml comments.
@@ -73,6 +75,8 @@ ALLOWED_COMMON = {
     "georgetown": "capital of Guyana; also a Washington district and university",
     "us": "United States only",
     "washington": "United States capital; also the US state",
+    "musk": "Elon Musk; also a scent",
+    "sofia": "capital of Bulgaria; also a first name",
 }
 SHORT_OK = {"uk", "eu", "un", "us", "ap", "au", "dw", "b9", "xi"}  # two-character forms kept on purpose
 
