@@ -84,6 +84,13 @@ errors = []
 warnings = []
 
 
+class Loader(yaml.SafeLoader):
+    """SafeLoader that keeps timestamps as text, so a bad date is reported, not raised."""
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def err(msg):
     errors.append(msg)
 
@@ -155,7 +162,7 @@ def main():
         fname = os.path.basename(path)
         try:
             with open(path, encoding="utf-8") as f:
-                doc = yaml.safe_load(f)
+                doc = yaml.load(f, Loader=Loader)
         except yaml.YAMLError as e:
             err(f"{fname}: YAML does not parse: {e}")
             continue
