@@ -63,6 +63,8 @@ final class CompiledLexicon: Sendable {
     let itemHeads: PhraseTable<Bool>
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
     let holders: [String: [String]]
+    /// Title holders keyed by normalized title and office ("secretary general|nato").
+    let holdersByNormalizedTitle: [String: [(String, [String])]]
 
     /// Compiles a lexicon.
     /// - Complexity: O(total size of the dictionaries).
@@ -86,6 +88,13 @@ final class CompiledLexicon: Sendable {
         }
         self.actors = actors
         self.holders = holders
+        var norm: [String: [(String, [String])]] = [:]
+        for (k, ids) in holders.sorted(by: { $0.key < $1.key }) {
+            let parts = k.split(separator: "|", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            norm[AliasKey.normalize(parts[0]) + "|" + parts[1], default: []].append((k, ids))
+        }
+        self.holdersByNormalizedTitle = norm
         var predicates = PhraseTable<[Lexicon.Predicate]>()
         for (k, v) in lexicon.predicates.sorted(by: { $0.key < $1.key }) { predicates.insert(phrase: k, v) }
         self.predicates = predicates

@@ -276,8 +276,9 @@ extension DocumentAnalyzer {
     /// The holder of an office: a person of this document who holds it, else the lexicon's
     /// holder at the document's date (or the current one).
     func resolveTitle(_ title: String, owner: Int?, sentence: Int) -> Int? {
-        let headTitles: Set<String> = ["Secretary General", "President", "Director General", "Chairman", "Chief Executive", "Head"]
-        func matches(_ t: String) -> Bool { title == "Head" ? headTitles.contains(t) : t == title }
+        let headTitles = ["Secretary General", "President", "Director General", "Chief Executive", "Chairman", "Head"]
+        let wanted = (title == "Head" ? headTitles : [title]).map(AliasKey.normalize)
+        func matches(_ t: String) -> Bool { wanted.contains(AliasKey.normalize(t)) }
         // persons of the document, most recent first
         var candidates: [Int] = []
         if let p = lastPerson { candidates.append(p) }
@@ -291,9 +292,14 @@ extension DocumentAnalyzer {
         }
         let ownerID = owner.map { entities[$0].id } ?? (title == "President" || title == "Prime Minister" ? lastCountry : lastOrg).map { entities[$0].id }
         guard let ownerID else { return nil }
-        for a in lex.lexicon.actors where a.type == .person {
-            if a.roles.contains(where: { matches($0.title) && $0.of == ownerID && $0.isValid(on: date) }) {
-                return entity(forActor: a.id, sentence: sentence)
+        for t in wanted {
+            for (key, ids) in lex.holdersByNormalizedTitle[t + "|" + ownerID] ?? [] {
+                _ = key
+                for id in ids {
+                    if let a = lex.lexicon.actor(id: id), a.roles.contains(where: { AliasKey.normalize($0.title) == t && $0.of == ownerID && $0.isValid(on: date) }) {
+                        return entity(forActor: a.id, sentence: sentence)
+                    }
+                }
             }
         }
         return nil

@@ -121,6 +121,11 @@ extension DocumentAnalyzer {
                     if m.possessive, !allowPossessive { k = m.range.lowerBound - 1; steps += 1; continue }
                     if m.possessive, m.range.upperBound + 1 < start, DocumentAnalyzer.nonAgentGroupNouns.contains(tokens[m.range.upperBound + 1].key) { return [] }
                     if m.compound { k = m.range.lowerBound - 1; steps += 1; continue }
+                    // "Ukrainian positions": an adjective names no actor unless it heads an acting group
+                    if m.kind == .demonym, m.range.upperBound < start, tokens[m.range.upperBound].isWord,
+                       !tokens[m.range.upperBound].isCapitalized, !DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key) {
+                        k = m.range.lowerBound - 1; steps += 1; continue
+                    }
                     return group(ending: mi, ms, lower: lower)
                 }
                 k = m.range.lowerBound - 1
