@@ -121,8 +121,11 @@ extension DocumentAnalyzer {
                     ms.remove(at: pi)
                     if let o = ownerIdx, o > pi { ownerIdx = o - 1 }
                 }
-            } else if capitalizedTitle || n > tEnd || ownerIdx != nil {
+            } else if capitalizedTitle || n > tEnd || ownerIdx != nil || ["its", "their", "his", "her", "our"].contains(prevKey) {
                 var r = n
+                // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
+                if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
+                   DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(tokens[r + 1]), tokens[r + 1].isCapitalized { r += 1 }
                 while r < upper, r - n < 3, isNameWord(tokens[r]), lex.titles.longest(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
@@ -171,7 +174,10 @@ extension DocumentAnalyzer {
             case .person: lastPerson = m.entity; lastPersonHere = m.entity; lastPersonHereQuoted = m.inQuote
             case .country: lastCountry = m.entity; lastNonPerson = m.entity
             case .organization: lastOrg = m.entity; lastNonPerson = m.entity
-            case .program: lastProgram = m.entity
+            case .program:
+                lastProgram = m.entity
+                programOrder.removeAll { $0 == m.entity }
+                programOrder.append(m.entity)
             }
             if let o = m.owner {
                 if entities[o].type == .country { lastCountry = o } else if entities[o].type == .organization { lastOrg = o }
@@ -186,7 +192,25 @@ extension DocumentAnalyzer {
                 out.append(m)
                 i = m.range.upperBound
                 mi += 1
-                if i < upper, entities[m.entity].type == .program, lex.lexicon.programReferences.contains(tokens[i].key) { i += 1 }
+                if entities[m.entity].type == .program {
+                    programOrder.removeAll { $0 == m.entity }
+                    programOrder.append(m.entity)
+                    // "the PURL initiative": the head noun after a program name belongs to it
+                    if i < upper, lex.lexicon.programReferences.contains(tokens[i].key) {
+                        descriptors[m.entity, default: []].insert(tokens[i].key)
+                        i += 1
+                    }
+                    // "… has emerged as a key mechanism"
+                    var k = i
+                    while k < min(upper, i + 8), tokens[k].key != "as" { k += 1 }
+                    if k < upper, tokens[k].key == "as" {
+                        var j = k + 1
+                        while j < min(upper, k + 5) {
+                            if lex.lexicon.programReferences.contains(tokens[j].key) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
+                            j += 1
+                        }
+                    }
+                }
                 continue
             }
             let key = tokens[i].key
@@ -202,7 +226,7 @@ extension DocumentAnalyzer {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
             } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if lex.lexicon.programReferences.contains(key), let p = lastProgram, i > lower {
+            } else if lex.lexicon.programReferences.contains(key), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
@@ -235,6 +259,22 @@ extension DocumentAnalyzer {
             if tokens[e].text == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
         }
         if m.kind == .pronoun, ["his", "her", "hers", "its"].contains(tokens[m.range.lowerBound].key) { m.possessive = true }
+    }
+
+    /// The program a common noun refers back to ("the fund", "the mechanism"): the most recent
+    /// program called so (by its name, aliases or an earlier description); a generic noun
+    /// ("plan", "initiative", "mechanism", "proposal") may also stand for the most recent program.
+    func programFor(noun: String) -> Int? {
+        let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
+        for p in programOrder.reversed() {
+            if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }
+            var words = Set(Tokenizer.keys(entities[p].name))
+            if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { words.formUnion(Tokenizer.keys(al)) } }
+            for s in entities[p].surfaces { words.formUnion(Tokenizer.keys(s)) }
+            if words.contains(noun) || words.contains(singular) { return p }
+        }
+        if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }
+        return nil
     }
 
     /// A capitalized name ending in a program or organization head noun ("Green Climate Fund").

@@ -243,6 +243,15 @@ extension DocumentAnalyzer {
                 } else if let a = left.last { speaker = a }
                 if speaker == nil { continue }
                 if let sp = speaker, entities[sp].type == .program { continue }
+                // "Germany pledged …, Environment Minister Carsten Schneider announced": the content precedes
+                if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
+                   sm.range.lowerBound - 1 > lower, tokens[sm.range.lowerBound - 1].text == ",",
+                   !qs.contains(where: { $0.upperBound <= sm.range.lowerBound && sm.range.lowerBound - $0.upperBound <= 3 }),
+                   t.range.upperBound >= upper || tokens[t.range.upperBound].key != "that" {
+                    contentStart = lower
+                    contentEnd = sm.range.lowerBound - 1
+                    if let g = ms.first(where: { $0.range.upperBound == sm.range.lowerBound - 1 || $0.range.upperBound == sm.range.lowerBound - 2 }), g.entity == sp { contentEnd = g.range.lowerBound }
+                }
                 // quotes attached to this attribution
                 let attached = qs.contains { q in
                     (q.upperBound <= t.range.lowerBound && t.range.lowerBound - q.upperBound <= 8)
@@ -254,6 +263,9 @@ extension DocumentAnalyzer {
             if firstSpeaker == nil, !t.inQuote { firstSpeaker = sp }
             var targets: [Int] = []
             for m in ms where m.entity >= 0 && m.entity != sp {
+                // "told reporters in Brussels": a place named by its capital is where, not what
+                if m.range.lowerBound > lower, ["in", "at"].contains(tokens[m.range.lowerBound - 1].key), entities[m.entity].type == .country,
+                   AliasKey.normalize(text(of: m.range)) != AliasKey.normalize(entities[m.entity].name), !tokens[m.range.lowerBound].isAllCaps { continue }
                 let inContent = m.range.lowerBound >= contentStart && m.range.lowerBound < contentEnd
                 let inAttached = !t.inQuote && quoteSpeaker == sp && inQuote(m.range.lowerBound)
                 if inContent && (t.inQuote || !inQuote(m.range.lowerBound) || quoteSpeaker == sp) || inAttached {
@@ -399,13 +411,14 @@ extension DocumentAnalyzer {
             if givers.isEmpty, si + 1 < sentences.count, !p.isNoun {
                 if let list = leadingList(si + 1) { givers = list; evidence.append(si + 1) }
             }
-            for r in recipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
-            if recipients.isEmpty, !p.isNoun, !givers.isEmpty {
+            let explicitRecipients = recipients
+            if recipients.isEmpty, !p.isNoun, !p.isDirect, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
                 if let m = memory.last(where: { $0.sentence >= si - 3 && $0.sentence < si && !givers.contains($0.entity) }) {
                     recipients = [m.entity]
                     if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }
                 }
             }
+            for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
             let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 2)..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)

@@ -67,6 +67,10 @@ final class DocumentAnalyzer {
     var lastNonPerson: Int?
     var acronymExpansions: [(entity: Int, expansion: String)] = []
     var lastQuoteSpeaker: Int?
+    /// Programs in order of their latest mention.
+    var programOrder: [Int] = []
+    /// Common nouns a program was called by in the text ("initiative", "mechanism").
+    var descriptors: [Int: Set<String>] = [:]
     var lastQuoteSentence = -2
 
     init(lexicon: CompiledLexicon, documentID: String, text: String) {

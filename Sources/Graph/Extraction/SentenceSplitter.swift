@@ -69,7 +69,11 @@ public enum SentenceSplitter {
                 while j < tokens.count, !tokens[j].newlineBefore,
                       [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(tokens[j].text) {
                     if tokens[j].text == "\u{201D}" || tokens[j].text == "\u{00BB}" { quoteOpenAt = nil }
-                    if tokens[j].text == "\"" { quoteOpenAt = nil }
+                    if tokens[j].text == "\"" {
+                        // a straight quote closes only an open one; otherwise it opens the next sentence
+                        if quoteOpenAt == nil { break }
+                        quoteOpenAt = nil
+                    }
                     j += 1
                 }
                 guard j < tokens.count else { i = j; continue }
