@@ -71,6 +71,11 @@ extension DocumentAnalyzer {
                 let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
             }
+            // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
+            if let b = best, i == lower, t.isAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
+                i += b.len
+                continue
+            }
             if let b = best {
                 var m = Mention(entity: b.entity, range: i..<(i + b.len), kind: b.kind)
                 m.inQuote = inQuote(i)

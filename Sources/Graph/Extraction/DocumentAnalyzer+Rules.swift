@@ -126,7 +126,12 @@ extension DocumentAnalyzer {
                        !tokens[m.range.upperBound].isCapitalized, !DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key) {
                         k = m.range.lowerBound - 1; steps += 1; continue
                     }
-                    return group(ending: mi, ms, lower: lower)
+                    let g = group(ending: mi, ms, lower: lower)
+                    if g.count > 1, !relative, let firstIdx = ms.firstIndex(where: { $0.entity == g[0] && $0.range.upperBound <= m.range.lowerBound }),
+                       isPrepositionalObject(ms[firstIdx], lower: lower) {
+                        k = ms[firstIdx].range.lowerBound - 1; steps += 1; continue
+                    }
+                    return g
                 }
                 k = m.range.lowerBound - 1
                 steps += 1
@@ -217,6 +222,15 @@ extension DocumentAnalyzer {
                 // reported speech ends with its sentence inside a joined quote; an attributed quote does not
                 if t.inQuote || qs.contains(where: { $0.contains(stop) }) { contentEnd = stop }
             }
+            if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
+                var k = contentStart
+                while k + 1 < contentEnd {
+                    if tokens[k].text == ";" || (tokens[k].text == "," && ["while", "whereas", "but", "and", "although", "though"].contains(tokens[k + 1].key) && !inQuote(k)) {
+                        contentEnd = k; break
+                    }
+                    k += 1
+                }
+            }
             if t.inQuote {
                 guard let q = qs.first(where: { $0.contains(t.range.lowerBound) }) else { continue }
                 let left = agentLeft(t.range.lowerBound, ms, lower: q.lowerBound)
@@ -244,18 +258,25 @@ extension DocumentAnalyzer {
                 if speaker == nil { continue }
                 if let sp = speaker, entities[sp].type == .program { continue }
                 // "Germany pledged …, Environment Minister Carsten Schneider announced": the content precedes
+                var descriptorStart = -1
+                if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
+                    var k = sm.range.lowerBound - 1
+                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.isCueWord("clause_break", tokens[k].key),
+                          !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
+                    if k > lower, tokens[k].text == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
+                }
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
-                   sm.range.lowerBound - 1 > lower, tokens[sm.range.lowerBound - 1].text == ",",
+                   descriptorStart > lower,
                    !qs.contains(where: { $0.upperBound <= sm.range.lowerBound && sm.range.lowerBound - $0.upperBound <= 3 }),
                    t.range.upperBound >= upper || tokens[t.range.upperBound].key != "that" {
+                    _ = sm
                     contentStart = lower
-                    contentEnd = sm.range.lowerBound - 1
-                    if let g = ms.first(where: { $0.range.upperBound == sm.range.lowerBound - 1 || $0.range.upperBound == sm.range.lowerBound - 2 }), g.entity == sp { contentEnd = g.range.lowerBound }
+                    contentEnd = descriptorStart
                 }
                 // quotes attached to this attribution
                 let attached = qs.contains { q in
                     (q.upperBound <= t.range.lowerBound && t.range.lowerBound - q.upperBound <= 8)
-                        || (q.lowerBound >= t.range.upperBound && q.lowerBound - t.range.upperBound <= 4)
+                        || (q.lowerBound >= t.range.upperBound && (q.lowerBound - t.range.upperBound <= 4 || q.lowerBound < contentEnd))
                 }
                 if attached { quoteSpeaker = quoteSpeaker ?? speaker }
             }
@@ -331,7 +352,7 @@ extension DocumentAnalyzer {
             // clause end for arguments
             var end = t.range.upperBound
             while end < upper, end - t.range.upperBound < 28, ![";", "\u{2014}"].contains(tokens[end].text),
-                  !["while", "but", "whereas", "although", "though"].contains(tokens[end].key) { end += 1 }
+                  !["while", "but", "whereas", "although", "though", "as", "because", "after", "before", "when", "since"].contains(tokens[end].key) { end += 1 }
             // something given, unless the verb's object is the recipient
             if !p.isNoun, !p.isDirect {
                 var given = false
@@ -382,11 +403,13 @@ extension DocumentAnalyzer {
                 let continuesList = prevEnd >= 0 && (prevEnd..<m.range.lowerBound).allSatisfy { DocumentAnalyzer.listGlue.contains(tokens[$0].key) }
                 if continuesList { ok = prevOK } else {
                     var skipped = 0
-                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].text == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key) {
+                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].text == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
+                          !lex.isCueWord("clause_break", tokens[k].key), !ms.contains(where: { $0.range.contains(k) }) {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
                     if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 }  // direct object
+                    else if lex.isCueWord("clause_break", tokens[k].key) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
