@@ -182,12 +182,19 @@ extension DocumentAnalyzer {
         return false
     }
 
-    func isHypothetical(_ start: Int, lower: Int) -> Bool {
-        var k = lower
-        while k < start {
-            if let len = lex.cue("hypothetical", tokens, at: k, limit: start), len >= 2 { return true }
-            k += 1
+    func isHypothetical(_ start: Int, lower: Int, upper: Int) -> Bool {
+        // the first multi-word cue ("the idea that") of the sentence, found once per sentence
+        if hypotheticalCache.sentenceStart != lower {
+            var first = Int.max
+            var k = lower
+            while k < upper {
+                if lex.cues["hypothetical"]?.contains(tokens[k].key) == true || tokens[k].key == "the",
+                   let len = lex.cue("hypothetical", tokens, at: k, limit: upper), len >= 2 { first = k + len; break }
+                k += 1
+            }
+            hypotheticalCache = (lower, first)
         }
+        if hypotheticalCache.firstCueEnd <= start { return true }
         for k in max(lower, start - 4)..<start {
             let key = tokens[k].key
             if ["could", "might", "may", "if", "unless", "whether"].contains(key), lex.isCueWord("hypothetical", key) { return true }
@@ -348,7 +355,7 @@ extension DocumentAnalyzer {
             } else if p.isDelivery, p.isPast, !tokens[start].key.hasSuffix("ing") {
                 status = .delivered
             }
-            if isHypothetical(start, lower: lower) { continue }
+            if isHypothetical(start, lower: lower, upper: upper) { continue }
             // clause end for arguments
             var end = t.range.upperBound
             while end < upper, end - t.range.upperBound < 28, ![";", "\u{2014}"].contains(tokens[end].text),
@@ -363,6 +370,12 @@ extension DocumentAnalyzer {
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
                     if DocumentAnalyzer.prepositions.contains(key), key != "with", k > t.range.upperBound + 1 { break }
                     k += 1
+                }
+                // passive: "New air defence systems will be sent to Ukraine"
+                if !given, start > lower, ["be", "been", "being", "was", "were", "is", "are"].contains(tokens[start - 1].key) {
+                    for k in max(lower, start - 8)..<start where lex.lexicon.resourceNouns.contains(tokens[k].key) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                        given = true
+                    }
                 }
                 if !given { continue }
             }
@@ -457,7 +470,7 @@ extension DocumentAnalyzer {
             guard let p = t.first(.opposition) else { continue }
             let start = t.range.lowerBound
             if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
-            if isHypothetical(start, lower: lower) { continue }
+            if isHypothetical(start, lower: lower, upper: upper) { continue }
             var agents: [Int] = []
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]

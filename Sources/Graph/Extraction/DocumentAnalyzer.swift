@@ -67,6 +67,7 @@ final class DocumentAnalyzer {
     var lastNonPerson: Int?
     var acronymExpansions: [(entity: Int, expansion: String)] = []
     var lastQuoteSpeaker: Int?
+    var hypotheticalCache: (sentenceStart: Int, firstCueEnd: Int) = (-1, Int.max)
     /// Programs in order of their latest mention.
     var programOrder: [Int] = []
     /// Common nouns a program was called by in the text ("initiative", "mechanism").

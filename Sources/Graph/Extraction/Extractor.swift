@@ -117,13 +117,31 @@ public struct Extractor: Sendable {
             if let x = e.expansion { attributes["expansion"] = x }
             g.add(Entity(id: e.id, name: e.name, type: e.type, aliases: aliases.filter { $0 != e.name }, attributes: attributes))
         }
+        // one relation per key, its evidence gathered first (merging one by one would be quadratic)
+        var byKey: [RelationKey: (draft: DraftRelation, sentences: Set<Int>, items: [String])] = [:]
+        var order: [RelationKey] = []
         for d in drafts {
             let s = id(d.source), t = id(d.target)
             guard s != t else { continue }
-            let r = Relation(source: s, kind: d.kind, target: t, evidence: d.sentences.map(evidence), amount: d.amount,
-                             items: d.items, status: d.status, quote: d.quote)
+            let key = RelationKey(source: s, kind: d.kind, target: t)
+            if var e = byKey[key] {
+                e.sentences.formUnion(d.sentences)
+                for item in d.items where !e.items.contains(item) { e.items.append(item) }
+                if e.draft.amount == nil { e.draft.amount = d.amount }
+                if e.draft.status == nil { e.draft.status = d.status }
+                if e.draft.quote == nil { e.draft.quote = d.quote }
+                byKey[key] = e
+            } else {
+                byKey[key] = (d, Set(d.sentences), d.items)
+                order.append(key)
+            }
+        }
+        for key in order {
+            guard let e = byKey[key] else { continue }
+            let r = Relation(source: key.source, kind: key.kind, target: key.target, evidence: e.sentences.sorted().map(evidence),
+                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote)
             try? g.add(r)
-            if let amount = d.amount, d.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
+            if let amount = e.draft.amount, key.kind == .pledge, result.amounts[key] == nil { result.amounts[key] = amount }
         }
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             for role in e.textRoles {

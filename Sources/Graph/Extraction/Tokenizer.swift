@@ -18,15 +18,22 @@ struct Token: Sendable {
     var spaceBefore: Bool
 
     /// First letter upper-case ("Rutte", "NATO", "U.S.").
-    var isCapitalized: Bool { text.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false }
+    var isCapitalized: Bool = false
     /// Two or more letters, all upper-case ("NATO", "PURL", "U.S.").
-    var isAllCaps: Bool {
-        var letters = 0
-        for s in text.unicodeScalars where CharacterSet.letters.contains(s) {
-            if !CharacterSet.uppercaseLetters.contains(s) { return false }
-            letters += 1
+    var isAllCaps: Bool = false
+
+    init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool) {
+        self.start = start; self.end = end; self.text = text; self.key = key; self.kind = kind
+        self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
+        var letters = 0, upper = 0
+        var first = true
+        for s in text.unicodeScalars {
+            let isUpper = s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
+            let isLetter = s.isASCII ? ((s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)) : s.properties.isAlphabetic
+            if first { isCapitalized = isUpper; first = false }
+            if isLetter { letters += 1; if isUpper { upper += 1 } }
         }
-        return letters >= 2
+        isAllCaps = letters >= 2 && upper == letters
     }
     var isWord: Bool { kind == .word }
 }

@@ -137,8 +137,8 @@ extension Lexicon {
             actor.name = name
             actor.id = id ?? Slug.make(name)
             actor.aliases.removeAll { $0 == name }
-            let exists = actorIndexContains(actor.id)
-            add(actor, explicitID: id != nil || exists)
+            if id != nil { explicitIDs.insert(actor.id) }
+            add(actor)
         }
     }
 

@@ -108,8 +108,10 @@ public struct Lexicon: Sendable {
         public var isDirect: Bool
     }
 
-    /// Actors sorted by id.
+    /// Actors in load order (files by name, entries as written).
     public private(set) var actors: [Actor] = []
+    /// Ids written explicitly in the files (never re-targeted by alias).
+    var explicitIDs: Set<String> = []
     private var actorIndex: [String: Int] = [:]
     /// Surface form (lower-case, single-spaced) → predicates it signals.
     public internal(set) var predicates: [String: [Predicate]] = [:]
@@ -148,34 +150,38 @@ public struct Lexicon: Sendable {
     public func actor(id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
 
     /// Adds an actor, or merges it into the entry with the same id (add aliases, override
-    /// fields). An entry without an explicit id whose name is a known alias merges too.
-    /// - Complexity: O(n) to keep the list sorted when a new id is added.
-    public mutating func add(_ actor: Actor, explicitID: Bool = true) {
-        var target = actor.id
-        if actorIndex[target] == nil, !explicitID {
-            let key = AliasKey.normalize(actor.name)
-            if let hit = actors.first(where: { a in ([a.name] + a.aliases).contains { AliasKey.normalize($0) == key } }) {
-                target = hit.id
-            }
-        }
-        if let i = actorIndex[target] {
-            var merged = actors[i]
-            var incoming = actor
-            incoming.id = target
-            merged.merge(incoming)
-            actors[i] = merged
+    /// fields).
+    /// - Complexity: O(1) amortized plus the size of the entry.
+    public mutating func add(_ actor: Actor) {
+        if let i = actorIndex[actor.id] {
+            actors[i].merge(actor)
         } else {
+            actorIndex[actor.id] = actors.count
             actors.append(actor)
-            actors.sort { $0.id < $1.id }
-            actorIndex = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.id, $0) })
         }
     }
 
     /// Merges another lexicon over this one: actors by id (aliases added, fields overridden,
     /// new ids added), and every other table entry by entry.
     /// - Parameter other: the lexicon to merge in (a user's `--lexicon` file).
-    public mutating func merge(_ other: Lexicon) {
-        for a in other.actors { add(a) }
+    /// - Parameter matchingAliases: whether an entry with a new id but a known name merges into
+    ///   the entry that has that name (true for a user's file; the bundled files keep their ids).
+    public mutating func merge(_ other: Lexicon, matchingAliases: Bool = true) {
+        // an entry whose id is new but whose name is a known name or alias merges into that entry
+        var byAlias: [String: String] = [:]
+        if matchingAliases, !actors.isEmpty, !other.actors.isEmpty {
+            for a in actors { for n in [a.name] + a.aliases { byAlias[AliasKey.normalize(n)] = byAlias[AliasKey.normalize(n)] ?? a.id } }
+        }
+        for var a in other.actors {
+            if actorIndex[a.id] == nil, !other.explicitIDs.contains(a.id), let known = byAlias[AliasKey.normalize(a.name)],
+               let existing = actor(id: known) {
+                a.id = known
+                a.aliases.append(a.name)
+                a.name = existing.name
+            }
+            add(a)
+        }
+        explicitIDs.formUnion(other.explicitIDs)
         for (k, v) in other.predicates { predicates[k, default: []] = Array(Set(predicates[k, default: []] + v)).sorted { $0.lemma < $1.lemma } }
         for (k, v) in other.cues { cues[k, default: []].formUnion(v) }
         titles.merge(other.titles) { _, new in new }
@@ -211,7 +217,7 @@ public struct Lexicon: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         self.init()
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            merge(try Lexicon(contentsOf: directory.appendingPathComponent(name)))
+            merge(try Lexicon(contentsOf: directory.appendingPathComponent(name)), matchingAliases: false)
         }
     }
 
