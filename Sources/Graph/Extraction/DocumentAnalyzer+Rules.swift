@@ -102,9 +102,18 @@ extension DocumentAnalyzer {
 
     /// The actor(s) left of a trigger: the nearest mention that is not a prepositional object,
     /// within the clause, with its coordinated group.
-    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true) -> [Int] {
+    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true, verb: Bool = true) -> [Int] {
         var k = start - 1
         var steps = 0
+        // "…, diplomats said", "the company said": a common noun right before the verb is its subject
+        if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
+            let p = tokens[start - 1]
+            if p.isWord, !p.isCapitalized, !lex.isCueWord("auxiliary", p.key), !lex.isCueWord("negation", p.key), !p.key.hasSuffix("ly"),
+               !["who", "which", "that", "and", "also", "to", "for", "not", "n't", "'s"].contains(p.key),
+               !(DocumentAnalyzer.actingGroupNouns.contains(p.key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
+                return []
+            }
+        }
         // "thanked France for providing …": the one thanked does it
         if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
             return [ms[mi].entity]
@@ -138,6 +147,7 @@ extension DocumentAnalyzer {
                 continue
             }
             if [";", ":", "(", ")", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2014}"].contains(t.text) { return [] }
+            if ["which", "who"].contains(t.key), k - 1 >= lower, tokens[k - 1].text == "," { k -= 2; steps += 1; continue }
             if t.key != "who", lex.isCueWord("clause_break", t.key) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
                 if !(t.key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
@@ -217,6 +227,7 @@ extension DocumentAnalyzer {
         // 1. Statements outside quotes (and third-party statements inside them).
         var quoteSpeaker: Int? = nil
         var firstSpeaker: Int? = nil
+        var previousSpeaker: Int? = nil
         for (ti, t) in triggers.enumerated() where t.has(.statement) && !t.isNoun {
             if isNonEvent(t.range.lowerBound, lower: lower) || isNegated(t.range.lowerBound, lower: lower) { continue }
             var speaker: Int? = nil
@@ -232,7 +243,7 @@ extension DocumentAnalyzer {
             if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
                 var k = contentStart
                 while k + 1 < contentEnd {
-                    if tokens[k].text == ";" || (tokens[k].text == "," && ["while", "whereas", "but", "and", "although", "though"].contains(tokens[k + 1].key) && !inQuote(k)) {
+                    if tokens[k].text == ";" || (tokens[k].text == "," && ["while", "whereas", "but", "and", "although", "though", "with"].contains(tokens[k + 1].key) && !inQuote(k)) {
                         contentEnd = k; break
                     }
                     k += 1
@@ -252,7 +263,8 @@ extension DocumentAnalyzer {
                     || (prevTok == "," && t.range.lowerBound - 2 >= lower && ["\u{201D}", "\"", "\u{2019}"].contains(tokens[t.range.lowerBound - 2].text))
                 let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
                     || (prevTok == "," && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
-                if let a = left.last, !afterQuote { speaker = a }
+                if t.range.lowerBound > lower, tokens[t.range.lowerBound - 1].key == "and", let prev = previousSpeaker { speaker = prev }
+                else if let a = left.last, !afterQuote { speaker = a }
                 else if rightAllowed, let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
                 else if tokens[t.range.lowerBound].key.hasSuffix("ing"), t.range.lowerBound - lower <= 2 {
                     // "While acknowledging X, Rutte …": the subject of the main clause
@@ -288,6 +300,7 @@ extension DocumentAnalyzer {
                 if attached { quoteSpeaker = quoteSpeaker ?? speaker }
             }
             guard let sp = speaker else { continue }
+            if !t.inQuote { previousSpeaker = sp }
             if firstSpeaker == nil, !t.inQuote { firstSpeaker = sp }
             var targets: [Int] = []
             for m in ms where m.entity >= 0 && m.entity != sp {
@@ -390,7 +403,7 @@ extension DocumentAnalyzer {
                     k -= 1; steps += 1
                 }
                 if let mi = mention(endingAt: k + 1, ms), ms[mi].possessive, ms[mi].entity >= 0 { givers = [ms[mi].entity] }
-                else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower) }
+                else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower, verb: false) }
             } else {
                 givers = agentLeft(start, ms, lower: lower)
             }
@@ -472,16 +485,27 @@ extension DocumentAnalyzer {
             if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             var agents: [Int] = []
+            if p.isReverse {
+                // "following months of pressure from Washington": the one after the noun acts on the clause's subject
+                guard let am = ms.first(where: { $0.range.lowerBound == t.range.upperBound || $0.range.lowerBound == t.range.upperBound + 1 }), am.entity >= 0,
+                      let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && !isPrepositionalObject($0, lower: lower) }),
+                      subject.entity != am.entity else { continue }
+                out.append(DraftRelation(source: am.entity, kind: .opposition, target: subject.entity, sentences: [si]))
+                continue
+            }
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]
             } else {
-                agents = agentLeft(start, ms, lower: lower)
+                agents = agentLeft(start, ms, lower: lower, verb: !p.isNoun)
             }
             guard !agents.isEmpty else { continue }
             var targets: [Int] = []
             var k = t.range.upperBound
             while k < upper, k - t.range.upperBound < 10 {
-                if [";", "\u{2014}", "\u{201D}"].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
+                if [";", "\u{2014}", "\u{201D}", ","].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
+                // "blocked the plan to tap …": past an unnamed object, an infinitive is another act
+                if tokens[k].key == "to", k > t.range.upperBound + 1, k + 1 < upper, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized,
+                   !ms.contains(where: { $0.range.lowerBound == k + 1 }) { break }
                 if let mi = ms.firstIndex(where: { $0.range.lowerBound == k }), ms[mi].entity >= 0, !agents.contains(ms[mi].entity) {
                     var j = mi
                     targets.append(ms[mi].entity)

@@ -146,6 +146,7 @@ extension Lexicon {
         var delivery = Set<String>(), spoken = Set<String>(), direct = Set<String>()
         var verbs: [(String, [String])] = []
         var nouns: [String] = []
+        var reverse: [String] = []
         for (k, v) in try r.mapping(node) {
             switch try r.string(k) {
             case "verbs":
@@ -155,7 +156,8 @@ extension Lexicon {
             case "delivery": delivery = Set(try r.strings(v))
             case "spoken": spoken = Set(try r.strings(v))
             case "direct": direct = Set(try r.strings(v))
-            default: throw r.fail(k, "unknown key (verbs, nouns, delivery, spoken, direct)")
+            case "reverse_nouns": reverse = try r.strings(v)
+            default: throw r.fail(k, "unknown key (verbs, nouns, reverse_nouns, delivery, spoken, direct)")
             }
         }
         for (lemma, explicit) in verbs {
@@ -173,6 +175,12 @@ extension Lexicon {
         for noun in nouns {
             let key = Lexicon.phraseKey(noun)
             let p = Predicate(kind: kind, lemma: key, isNoun: true, isPast: false, isDelivery: false, isSpoken: spoken.contains(noun), isDirect: false)
+            if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
+        }
+        for noun in reverse {
+            let key = Lexicon.phraseKey(noun)
+            var p = Predicate(kind: kind, lemma: key, isNoun: true, isPast: false, isDelivery: false, isSpoken: false, isDirect: false)
+            p.isReverse = true
             if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
         }
     }

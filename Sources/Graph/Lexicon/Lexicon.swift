@@ -106,6 +106,8 @@ public struct Lexicon: Sendable {
         /// The verb's direct object is the recipient ("support Ukraine"); other pledge verbs
         /// need something given ("provide resources").
         public var isDirect: Bool
+        /// A noun whose actor follows it and acts on the clause's subject ("pressure from Washington").
+        public var isReverse: Bool = false
     }
 
     /// Actors in load order (files by name, entries as written).
