@@ -66,6 +66,12 @@ extension DocumentAnalyzer {
                 if a.kind == .name { entities[e].surfaces.insert(text(of: range)) }
                 break
             }
+            // an unknown person: "John Smith said", "said John Smith", "John Smith, a spokesman for …"
+            if best == nil, let len = personRun(at: i, lower: lower, upper: upper) {
+                let name = text(of: i..<(i + len))
+                let e = resolvePersonName(name, keys: (i..<(i + len)).map { tokens[$0].key }, sentence: si)
+                best = (len, e, .name)
+            }
             if let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
                 let name = text(of: i..<(i + run.len))
                 let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
@@ -279,6 +285,26 @@ extension DocumentAnalyzer {
             if words.contains(noun) || words.contains(singular) { return p }
         }
         if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }
+        return nil
+    }
+
+    /// Two or three capitalized words that act as a speaker: followed by a speech verb or an
+    /// appositive (", a spokesman …"), or preceded by "said" / "according to".
+    func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
+        var j = i
+        while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].text.count > 1,
+              lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.contains(tokens[j].key) || j > i {
+            if lex.lexicon.programHeads.contains(tokens[j].key) || lex.lexicon.organizationHeads.contains(tokens[j].key) { return nil }
+            j += 1
+        }
+        let len = j - i
+        guard len >= 2, !(j < upper && tokens[j].isCapitalized && tokens[j].isWord) else { return nil }
+        let next = j < upper ? tokens[j].key : ""
+        let prev = i > lower ? tokens[i - 1].key : ""
+        if let preds = lex.predicates.longest(tokens, at: j, limit: upper)?.value, preds.contains(where: { $0.kind == .statement && !$0.isNoun }) { return len }
+        if next == ",", j + 1 < upper, ["a", "an", "the", "who"].contains(tokens[j + 1].key) { return len }
+        if ["said", "says", "told"].contains(prev) { return len }
+        if prev == "to", i - 2 >= lower, tokens[i - 2].key == "according" { return len }
         return nil
     }
 

@@ -48,7 +48,11 @@ public struct Extractor: Sendable {
     /// - Returns: the document's entities, edges and the facts used for cross-document conflicts.
     /// - Complexity: O(n) in the length of the text (sentences are capped in length).
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
-        let title = text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""
+        var title = ""
+        for line in text.prefix(4096).split(whereSeparator: \.isNewline) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { title = t; break }
+        }
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
         var result = DocumentExtraction(document: Document(id: documentID, title: String(title.prefix(300)), sha256: digest, date: DocumentAnalyzer.findDate(text)),
                                         graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
