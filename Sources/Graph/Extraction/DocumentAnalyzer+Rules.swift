@@ -374,7 +374,7 @@ extension DocumentAnalyzer {
             while end < upper, end - t.range.upperBound < 28, ![";", "\u{2014}"].contains(tokens[end].text),
                   !["while", "but", "whereas", "although", "though", "as", "because", "after", "before", "when", "since"].contains(tokens[end].key) { end += 1 }
             // something given, unless the verb's object is the recipient
-            if !p.isNoun, !p.isDirect {
+            if !p.isNoun, !p.isDirect, !p.isExplicit {
                 var given = false
                 var k = t.range.upperBound
                 while k < end, k - t.range.upperBound < 10 {
@@ -440,6 +440,8 @@ extension DocumentAnalyzer {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
                         if lex.isCueWord("recipient_preposition", key) { ok = key != "of" || p.isNoun }
+                        // "share satellite data with Denmark"
+                        if key == "with", (t.range.lowerBound..<k).contains(where: { ["share", "shares", "shared", "sharing"].contains(tokens[$0].key) }) { ok = true }
                         if key == "including" { ok = false }
                     }
                 }
@@ -501,7 +503,14 @@ extension DocumentAnalyzer {
             guard !agents.isEmpty else { continue }
             var targets: [Int] = []
             var k = t.range.upperBound
-            while k < upper, k - t.range.upperBound < 10 {
+            // "condemned the measures": sanctions named before stand for whoever imposed them
+            if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such"].contains(tokens[k].key),
+               ["measures", "sanctions", "tariffs", "restrictions", "duties", "controls", "curbs", "penalties"].contains(tokens[k + 1].key),
+               let last = lastOpposition, !agents.contains(last.source) {
+                for a in agents { out.append(DraftRelation(source: a, kind: .opposition, target: last.source, sentences: [si])) }
+                continue
+            }
+            while k < upper, k - t.range.upperBound < (p.isNoun ? 10 : 6) {
                 if [";", "\u{2014}", "\u{201D}", ","].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
                 // "blocked the plan to tap …": past an unnamed object, an infinitive is another act
                 if tokens[k].key == "to", k > t.range.upperBound + 1, k + 1 < upper, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized,
@@ -521,6 +530,9 @@ extension DocumentAnalyzer {
             }
             for a in agents {
                 for tg in targets where tg != a {
+                    if ["sanction", "sanctions against", "sanctions on", "sanctions targeting", "tariffs on", "impose sanctions on", "impose tariffs on"].contains(p.lemma) {
+                        lastOpposition = (a, tg)
+                    }
                     out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: [si]))
                     if p.isSpoken || (t.first(.statement) != nil && !t.inQuote) {
                         out.append(DraftRelation(source: a, kind: .statement, target: tg, sentences: [si]))

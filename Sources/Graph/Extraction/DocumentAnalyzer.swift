@@ -67,6 +67,8 @@ final class DocumentAnalyzer {
     var lastNonPerson: Int?
     var acronymExpansions: [(entity: Int, expansion: String)] = []
     var lastQuoteSpeaker: Int?
+    /// The latest sanction or tariff read: who imposed it on whom.
+    var lastOpposition: (source: Int, target: Int)?
     var hypotheticalCache: (sentenceStart: Int, firstCueEnd: Int) = (-1, Int.max)
     /// Programs in order of their latest mention.
     var programOrder: [Int] = []

@@ -147,6 +147,7 @@ extension Lexicon {
         var verbs: [(String, [String])] = []
         var nouns: [String] = []
         var reverse: [String] = []
+        var explicitVerbs = Set<String>()
         for (k, v) in try r.mapping(node) {
             switch try r.string(k) {
             case "verbs":
@@ -157,7 +158,8 @@ extension Lexicon {
             case "spoken": spoken = Set(try r.strings(v))
             case "direct": direct = Set(try r.strings(v))
             case "reverse_nouns": reverse = try r.strings(v)
-            default: throw r.fail(k, "unknown key (verbs, nouns, reverse_nouns, delivery, spoken, direct)")
+            case "explicit": explicitVerbs = Set(try r.strings(v))
+            default: throw r.fail(k, "unknown key (verbs, nouns, reverse_nouns, delivery, spoken, direct, explicit)")
             }
         }
         for (lemma, explicit) in verbs {
@@ -166,9 +168,10 @@ extension Lexicon {
                 let key = Lexicon.phraseKey(form)
                 let first = key.split(separator: " ").first.map(String.init) ?? key
                 let past = form != lemma && (first.hasSuffix("ed") || !(first.hasSuffix("s") || first.hasSuffix("ing")))
-                let p = Predicate(kind: kind, lemma: lemma, isNoun: false, isPast: past,
+                var p = Predicate(kind: kind, lemma: lemma, isNoun: false, isPast: past,
                                   isDelivery: delivery.contains(lemma), isSpoken: spoken.contains(lemma),
                                   isDirect: direct.contains(lemma))
+                p.isExplicit = explicitVerbs.contains(lemma)
                 if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
             }
         }

@@ -108,6 +108,8 @@ public struct Lexicon: Sendable {
         public var isDirect: Bool
         /// A noun whose actor follows it and acts on the clause's subject ("pressure from Washington").
         public var isReverse: Bool = false
+        /// The verb is itself a promise ("pledge", "commit"): nothing given need be named.
+        public var isExplicit: Bool = false
     }
 
     /// Actors in load order (files by name, entries as written).
