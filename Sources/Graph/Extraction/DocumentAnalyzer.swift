@@ -188,8 +188,10 @@ final class DocumentAnalyzer {
         } else if let i = entityIndex[Slug.make(acronym)] {
             e = i
         } else {
-            let head = tokens[expansion.upperBound - 1].key
-            let type: EntityType = lex.lexicon.organizationHeads.contains(head) ? .organization : .program
+            // a program when a word of the expansion says so ("… Requirements List", "Partnership for …"),
+            // else an organization ("Alliance of Small Island States")
+            let words = expansion.map { tokens[$0].key }
+            let type: EntityType = words.contains(where: lex.lexicon.programHeads.contains) ? .program : .organization
             e = newEntity(name: acronym, type: type, sentence: sentence)
         }
         entities[e].surfaces.insert(acronym)

@@ -91,11 +91,6 @@ public struct Extractor: Sendable {
             a.mentions.append(ms)
             drafts += a.applyRules(si, &ms, memory: &memory)
             a.mentions[si] = ms
-            if ProcessInfo.processInfo.environment["NG_DEBUG"] != nil {
-                let d = ms.map { m in "[\(a.text(of: m.range))→\(m.entity >= 0 ? a.entities[m.entity].id : "?")\(m.possessive ? "'s" : "")\(m.inQuote ? "q" : "")]" }.joined(separator: " ")
-                let t = a.findTriggers(si, ms).map { t in "<\(a.text(of: t.range)):\(t.predicates.map { "\($0.kind.rawValue.prefix(3))\($0.isNoun ? "N" : "V")" }.joined(separator: ","))>" }.joined(separator: " ")
-                FileHandle.standardError.write(Data("S\(si): \(a.slice(a.sentences[si].start, a.sentences[si].end).prefix(90))\n   M: \(d)\n   T: \(t)\n".utf8))
-            }
         }
         // one node per person: a lone surname joins the full name written elsewhere in the document
         var canonical = Array(a.entities.indices)
