@@ -362,8 +362,12 @@ extension DocumentAnalyzer {
             }
             let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
+            // "warned NATO against sending troops", "barred from supplying": no pledge
+            if !p.isNoun, start > lower, ["against", "from"].contains(tokens[start - 1].key), tokens[start].key.hasSuffix("ing") { continue }
             if negated || isUndelivered(start, lower: lower) {
-                guard p.isDelivery || isUndelivered(start, lower: lower) else { continue }
+                // "hadn't delivered promised missiles" is an unkept pledge; "won't send" is none
+                let perfect = (max(lower, start - 4)..<start).contains { ["had", "has", "have", "did", "was", "were", "yet"].contains(tokens[$0].key) }
+                guard (p.isDelivery && perfect) || isUndelivered(start, lower: lower) else { continue }
                 status = .undelivered
             } else if p.isDelivery, p.isPast, !tokens[start].key.hasSuffix("ing") {
                 status = .delivered
@@ -459,11 +463,24 @@ extension DocumentAnalyzer {
             if let pr = passiveRecipient { recipients = [pr] }
             if !listGivers.isEmpty, givers.allSatisfy({ entities[$0].type == .organization }) { givers += listGivers.filter { !givers.contains($0) } }
             var evidence = [si]
-            if givers.isEmpty, si + 1 < sentences.count, !p.isNoun {
+            if givers.isEmpty, si + 1 < sentences.count, !p.isNoun, !p.isReceive {
                 if let list = leadingList(si + 1) { givers = list; evidence.append(si + 1) }
             }
+            // "Kyiv received €2 billion from the EPF": the subject receives, the one after "from" gives
+            if p.isReceive {
+                let receivers = givers
+                var fromGivers: [Int] = []
+                for m in ms where m.range.lowerBound > t.range.upperBound && m.range.lowerBound < end && m.entity >= 0 {
+                    if tokens[m.range.lowerBound - 1].key == "from" || (m.range.lowerBound >= 2 && tokens[m.range.lowerBound - 1].key == "the" && tokens[m.range.lowerBound - 2].key == "from") {
+                        fromGivers = [m.entity]; break
+                    }
+                }
+                givers = fromGivers
+                recipients = receivers.filter { [.country, .program, .organization].contains(entities[$0].type) }
+                listGivers = []
+            }
             let explicitRecipients = recipients
-            if recipients.isEmpty, !p.isNoun, !p.isDirect, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
+            if recipients.isEmpty, !p.isNoun, !p.isDirect, !p.isReceive, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
                 if let m = memory.last(where: { $0.sentence >= si - 3 && $0.sentence < si && !givers.contains($0.entity) }) {
                     recipients = [m.entity]
                     if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }

@@ -148,6 +148,7 @@ extension Lexicon {
         var nouns: [String] = []
         var reverse: [String] = []
         var explicitVerbs = Set<String>()
+        var receiveVerbs = Set<String>()
         for (k, v) in try r.mapping(node) {
             switch try r.string(k) {
             case "verbs":
@@ -159,7 +160,8 @@ extension Lexicon {
             case "direct": direct = Set(try r.strings(v))
             case "reverse_nouns": reverse = try r.strings(v)
             case "explicit": explicitVerbs = Set(try r.strings(v))
-            default: throw r.fail(k, "unknown key (verbs, nouns, reverse_nouns, delivery, spoken, direct, explicit)")
+            case "receive": receiveVerbs = Set(try r.strings(v))
+            default: throw r.fail(k, "unknown key (verbs, nouns, reverse_nouns, delivery, spoken, direct, explicit, receive)")
             }
         }
         for (lemma, explicit) in verbs {
@@ -172,6 +174,7 @@ extension Lexicon {
                                   isDelivery: delivery.contains(lemma), isSpoken: spoken.contains(lemma),
                                   isDirect: direct.contains(lemma))
                 p.isExplicit = explicitVerbs.contains(lemma)
+                p.isReceive = receiveVerbs.contains(lemma)
                 if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
             }
         }

@@ -110,6 +110,8 @@ public struct Lexicon: Sendable {
         public var isReverse: Bool = false
         /// The verb is itself a promise ("pledge", "commit"): nothing given need be named.
         public var isExplicit: Bool = false
+        /// The subject receives; the giver follows "from" ("Kyiv received €2 billion from the EPF").
+        public var isReceive: Bool = false
     }
 
     /// Actors in load order (files by name, entries as written).
