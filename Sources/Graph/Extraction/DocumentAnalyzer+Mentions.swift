@@ -38,6 +38,14 @@ extension DocumentAnalyzer {
         let qs = quotes[si]
         func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
         var ms: [Mention] = []
+        // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
+        var long = 0, capital = 0
+        for k in s.tokens where tokens[k].isWord && tokens[k].text.count >= 4 {
+            long += 1
+            if tokens[k].isCapitalized { capital += 1 }
+        }
+        let lastText = tokens[s.tokens.upperBound - 1].text
+        let headlineCase = long >= 4 && capital * 10 >= long * 7 && ![".", "!", "?", "\u{201D}", "\""].contains(lastText)
 
         // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
         var i = lower
@@ -67,12 +75,12 @@ extension DocumentAnalyzer {
                 break
             }
             // an unknown person: "John Smith said", "said John Smith", "John Smith, a spokesman for …"
-            if best == nil, let len = personRun(at: i, lower: lower, upper: upper) {
+            if best == nil, !headlineCase, let len = personRun(at: i, lower: lower, upper: upper) {
                 let name = text(of: i..<(i + len))
                 let e = resolvePersonName(name, keys: (i..<(i + len)).map { tokens[$0].key }, sentence: si)
                 best = (len, e, .name)
             }
-            if let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
+            if !headlineCase, let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
                 let name = text(of: i..<(i + run.len))
                 let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)

@@ -243,7 +243,9 @@ extension DocumentAnalyzer {
             if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
                 var k = contentStart
                 while k + 1 < contentEnd {
-                    if tokens[k].text == ";" || (tokens[k].text == "," && ["while", "whereas", "but", "and", "although", "though", "with"].contains(tokens[k + 1].key) && !inQuote(k)) {
+                    if tokens[k].text == ";" || (tokens[k].text == "," && (["while", "whereas", "but", "and", "although", "though", "with", "which", "prompting", "drawing", "sparking"].contains(tokens[k + 1].key)
+                        || (tokens[k + 1].key == "a" && k + 2 < contentEnd && ["position", "move", "decision", "stance", "step"].contains(tokens[k + 2].key)))
+                        && !inQuote(k)) {
                         contentEnd = k; break
                     }
                     k += 1
@@ -349,6 +351,8 @@ extension DocumentAnalyzer {
 
         // 3. Pledges.
         var skipUntil = -1
+        var previousGivers: [Int]? = nil
+        var previousOpponents: [Int]? = nil
         for (ti, t) in triggers.enumerated() where t.has(.pledge) {
             guard let p = t.first(.pledge) else { continue }
             let start = t.range.lowerBound
@@ -408,6 +412,8 @@ extension DocumentAnalyzer {
                 }
                 if let mi = mention(endingAt: k + 1, ms), ms[mi].possessive, ms[mi].entity >= 0 { givers = [ms[mi].entity] }
                 else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower, verb: false) }
+            } else if start > lower, tokens[start - 1].key == "and", let prev = previousGivers, !prev.isEmpty {
+                givers = prev  // "… and pledged": the subject of the first verb
             } else {
                 givers = agentLeft(start, ms, lower: lower)
             }
@@ -488,6 +494,7 @@ extension DocumentAnalyzer {
             }
             for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
+            if !t.inQuote { previousGivers = givers }
             let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 2)..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)
             for g in givers {
@@ -514,10 +521,13 @@ extension DocumentAnalyzer {
             }
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]
+            } else if !p.isNoun, start > lower, tokens[start - 1].key == "and", let prev = previousOpponents ?? previousSpeaker.map({ [$0] }) {
+                agents = prev  // "warned … and accused the alliance"
             } else {
                 agents = agentLeft(start, ms, lower: lower, verb: !p.isNoun)
             }
             guard !agents.isEmpty else { continue }
+            if !t.inQuote { previousOpponents = agents }
             var targets: [Int] = []
             var k = t.range.upperBound
             // "condemned the measures": sanctions named before stand for whoever imposed them
