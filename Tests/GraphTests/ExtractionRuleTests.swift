@@ -80,3 +80,40 @@ import Testing
         #expect(amount("20,000 soldiers") == nil)
     }
 }
+
+@Suite struct ExtractionMergeTests {
+    @Test func sameRelationFromTwoArticlesIsOneEdgeAndAmountsConflict() {
+        let docs = [
+            SourceDocument(id: "a.txt", text: "Germany pledged €500 million to the Green Climate Fund."),
+            SourceDocument(id: "b.txt", text: "Germany pledged $600 million to the Green Climate Fund, officials said."),
+        ]
+        let (g, report) = BuildPipeline.build(documents: docs, lexicon: ExtractionFixture.lexicon)
+        let edges = g.relations.filter { $0.kind == .pledge && $0.source == "germany" }
+        #expect(edges.count == 1)
+        #expect(Set(edges.first?.evidence.map(\.document) ?? []) == ["a.txt", "b.txt"])
+        let c = report.conflicts.first { $0.field == "amount" }
+        #expect(c?.values == ["500000000 EUR", "600000000 USD"])
+        #expect(c?.documents == ["a.txt", "b.txt"])
+    }
+
+    @Test func acronymExpansionsConflictAcrossDocuments() {
+        let docs = [
+            SourceDocument(id: "a.txt", text: "Allies fund the Baltic Drone Initiative (BDI) for Ukraine."),
+            SourceDocument(id: "b.txt", text: "Canada joined the BDI (Border Defence Initiative) on Monday."),
+        ]
+        let (g, report) = BuildPipeline.build(documents: docs, lexicon: ExtractionFixture.lexicon)
+        #expect(g.entities.filter { $0.id == "bdi" }.count == 1)
+        let c = report.conflicts.first { $0.entity == "bdi" && $0.field == "expansion" }
+        #expect(c?.values == ["Baltic Drone Initiative", "Border Defence Initiative"])
+    }
+
+    @Test func lexiconRolesAndMembershipsOnlyBetweenMentionedEntities() {
+        let docs = [SourceDocument(id: "a.txt", text: "NATO Secretary General Mark Rutte said Poland would send drones to Ukraine.")]
+        let (g, _) = BuildPipeline.build(documents: docs, lexicon: ExtractionFixture.lexicon)
+        let role = g.relation(RelationKey(source: "mark-rutte", kind: .role, target: "nato"))
+        #expect(role?.attributes["title"] == "Secretary General")
+        #expect(g.relation(RelationKey(source: "poland", kind: .member, target: "nato"))?.attributes["source"] == "lexicon")
+        #expect(g.entity(id: "netherlands") == nil)  // Rutte's former office is not pulled in
+        #expect(g.relations.allSatisfy { !$0.evidence.isEmpty })
+    }
+}

@@ -323,6 +323,22 @@ extension DocumentAnalyzer {
                 out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
             }
         }
+        // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
+        var k0 = lower
+        while k0 + 2 < upper {
+            if tokens[k0].key == "according", tokens[k0 + 1].key == "to", !inQuote(k0) {
+                var j = k0 + 2
+                if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
+                if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
+                    for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
+                        out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
+                    }
+                    if firstSpeaker == nil { firstSpeaker = sm.entity }
+                }
+                break
+            }
+            k0 += 1
+        }
         // a headline "Rutte: ‘…’" names its speaker before a colon
         if firstSpeaker == nil, let m = ms.first, m.range.lowerBound == lower, m.entity >= 0, entities[m.entity].type == .person,
            m.range.upperBound < upper, tokens[m.range.upperBound].text == ":" {
