@@ -611,22 +611,25 @@ extension DocumentAnalyzer {
     }
 
     /// A list of two or more countries opening a sentence ("Canada, Germany and Poland are among them.").
+    /// Entities are created only when the list is found.
     func leadingList(_ si: Int) -> [Int]? {
-        let ms = mentions.count > si ? mentions[si] : findMentionsPreview(si)
-        guard let first = ms.first else { return nil }
-        var k = sentences[si].tokens.lowerBound
-        while k < first.range.lowerBound, ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"].contains(tokens[k].key) { k += 1 }
-        guard k == first.range.lowerBound else { return nil }
-        var end = 0
-        while end + 1 < ms.count {
-            let gap = ms[end].range.upperBound..<ms[end + 1].range.lowerBound
-            guard !gap.isEmpty, gap.allSatisfy({ [",", "and"].contains(tokens[$0].key) }) else { break }
-            end += 1
+        let s = sentences[si]
+        var k = s.tokens.lowerBound
+        while k < s.tokens.upperBound, ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"].contains(tokens[k].key) { k += 1 }
+        var ids: [String] = []
+        while k < s.tokens.upperBound, ids.count < 12 {
+            guard let hit = lex.actors.matches(tokens, at: k, limit: s.tokens.upperBound).first(where: { m in
+                m.value.kind == .name && (!m.value.capitalized || tokens[k].isCapitalized)
+                    && (!m.value.caseSensitive || text(of: k..<(k + m.length)).filter { $0 != "." } == m.value.surface.filter { $0 != "." })
+            }), lex.lexicon.actor(id: hit.value.actorID)?.type == .country else { break }
+            ids.append(hit.value.actorID)
+            k += hit.length
+            var glued = false
+            while k < s.tokens.upperBound, [",", "and", "the"].contains(tokens[k].key) { k += 1; glued = true }
+            if !glued { break }
         }
-        guard end >= 1 else { return nil }
-        let list = ms[0...end].map { $0.entity }
-        guard list.allSatisfy({ $0 >= 0 && entities[$0].type == .country }) else { return nil }
-        return list
+        guard ids.count >= 2 else { return nil }
+        return ids.compactMap { entity(forActor: $0, sentence: si) }
     }
 
     /// Item phrases in a range: a head noun ("missiles") with the modifiers and names before it.
@@ -653,19 +656,3 @@ extension DocumentAnalyzer {
     }
 }
 
-extension DocumentAnalyzer {
-    /// Dictionary mentions of a sentence not yet analyzed (no discourse state touched).
-    func findMentionsPreview(_ si: Int) -> [Mention] {
-        let s = sentences[si]
-        var out: [Mention] = []
-        var i = s.tokens.lowerBound
-        while i < s.tokens.upperBound, i - s.tokens.lowerBound < 30 {
-            if let hit = lex.actors.matches(tokens, at: i, limit: s.tokens.upperBound).first(where: { $0.value.kind == .name && (!$0.value.capitalized || tokens[i].isCapitalized) }),
-               let e = entity(forActor: hit.value.actorID, sentence: si) {
-                out.append(Mention(entity: e, range: i..<(i + hit.length), kind: .name))
-                i += hit.length
-            } else { i += 1 }
-        }
-        return out
-    }
-}
