@@ -421,8 +421,11 @@ extension DocumentAnalyzer {
             if p.isNoun {
                 var k = start - 1
                 var steps = 0
-                while k >= lower, steps < 3, mention(endingAt: k + 1, ms) == nil, tokens[k].key != "'s" || true {
+                while k >= lower, steps < 3, mention(endingAt: k + 1, ms) == nil {
                     if tokens[k].key == "'s" { k -= 1; continue }
+                    // "Germany's new €1.5 billion package": amounts stand between owner and noun
+                    if tokens[k].kind == .number || lex.lexicon.currencies[tokens[k].text] != nil || lex.lexicon.magnitudes[tokens[k].key] != nil
+                        || (tokens[k].isWord && tokens[k].key.first?.isNumber == true) { k -= 1; continue }
                     if !tokens[k].isWord || DocumentAnalyzer.prepositions.contains(tokens[k].key) || tokens[k].key == "the" { break }
                     k -= 1; steps += 1
                 }
@@ -460,7 +463,7 @@ extension DocumentAnalyzer {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
-                    if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 }  // direct object
+                    if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 && !m.possessive }  // direct object
                     else if lex.isCueWord("clause_break", tokens[k].key) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
@@ -511,7 +514,7 @@ extension DocumentAnalyzer {
             for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
             if !t.inQuote { previousGivers = givers }
-            let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 2)..<end)?.0
+            let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)
             for g in givers {
                 for r in recipients where r != g {
