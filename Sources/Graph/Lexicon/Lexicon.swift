@@ -235,9 +235,9 @@ public struct Lexicon: Sendable {
             throw LexiconError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LexiconError.malformed(file: url.lastPathComponent, line: 1, column: 1, reason: "not UTF-8 text")
+            throw LexiconError.malformed(file: url.relativePath, line: 1, column: 1, reason: "not UTF-8 text")
         }
-        try self.init(yaml: text, file: url.lastPathComponent)
+        try self.init(yaml: text, file: url.relativePath)
     }
 }
 
