@@ -516,6 +516,7 @@ extension DocumentAnalyzer {
             if !t.inQuote { previousGivers = givers }
             let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)
+            lastPledge = (si, givers)
             for g in givers {
                 for r in recipients where r != g {
                     out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: evidence, amount: amount, items: items, status: status))
@@ -554,6 +555,17 @@ extension DocumentAnalyzer {
                ["measures", "sanctions", "tariffs", "restrictions", "duties", "controls", "curbs", "penalties"].contains(tokens[k + 1].key),
                let last = lastOpposition, !agents.contains(last.source) {
                 for a in agents { out.append(DraftRelation(source: a, kind: .opposition, target: last.source, sentences: [si])) }
+                continue
+            }
+            // "the Kremlin denounced the plan": an unnamed plan or decision is the latest pledge's, by its givers
+            if !p.isNoun, k + 1 < upper, ["the", "this", "that", "these"].contains(tokens[k].key),
+               ["plan", "decision", "move", "deliveries", "package", "announcement", "pledge", "pledges", "commitment", "deal"].contains(tokens[k + 1].key),
+               !(k + 2 < upper && ["of", "to", "for"].contains(tokens[k + 2].key)),
+               programFor(noun: tokens[k + 1].key) == nil, let last = lastPledge, si - last.sentence <= 3 {
+                for a in agents { for g in last.givers where g != a {
+                    out.append(DraftRelation(source: a, kind: .opposition, target: g, sentences: [si]))
+                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: g, sentences: [si])) }
+                } }
                 continue
             }
             while k < upper, k - t.range.upperBound < (p.isNoun ? 10 : 6) {

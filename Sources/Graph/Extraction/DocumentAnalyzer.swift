@@ -69,6 +69,8 @@ final class DocumentAnalyzer {
     var lastQuoteSpeaker: Int?
     /// The latest sanction or tariff read: who imposed it on whom.
     var lastOpposition: (source: Int, target: Int)?
+    /// The latest pledge read: its sentence and givers.
+    var lastPledge: (sentence: Int, givers: [Int])?
     var hypotheticalCache: (sentenceStart: Int, firstCueEnd: Int) = (-1, Int.max)
     /// Programs in order of their latest mention.
     var programOrder: [Int] = []
