@@ -405,7 +405,7 @@ extension DocumentAnalyzer {
                     let key = tokens[k].key
                     if lex.lexicon.resourceNouns.contains(key) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
-                    if DocumentAnalyzer.prepositions.contains(key), key != "with", k > t.range.upperBound + 1 { break }
+                    if DocumentAnalyzer.prepositions.contains(key), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
@@ -530,6 +530,9 @@ extension DocumentAnalyzer {
             let start = t.range.lowerBound
             if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
+            // "addressed concerns over …" is no one's opposition; "expressed concern over …" is
+            if p.lemma.hasPrefix("concern"), start > lower, !lex.isCueWord("concern_governors", tokens[start - 1].key),
+               mention(endingAt: start, ms) == nil { continue }
             var agents: [Int] = []
             if p.isReverse {
                 // "following months of pressure from Washington": the one after the noun acts on the clause's subject
