@@ -33,7 +33,8 @@ extension DocumentAnalyzer {
     static let listGlue: Set<String> = [",", "and", "or", "&", "both", "the", "as", "well"]
     static let actingGroupNouns: Set<String> = ["officials", "leaders", "government", "authorities", "diplomats",
         "ministers", "forces", "troops", "military", "countries", "members", "states", "nations", "administration",
-        "lawmakers", "negotiators", "delegation", "representatives", "spokesman", "spokesperson", "ministry", "member"]
+        "lawmakers", "negotiators", "delegation", "representatives", "spokesman", "spokesperson", "ministry", "member",
+        "parliament", "cabinet", "navy", "army", "regime", "junta"]
     static let nonAgentGroupNouns: Set<String> = ["allies", "partners", "neighbours", "neighbors", "enemies",
         "adversaries", "friends", "supporters", "critics", "opponents", "rivals", "citizens", "people", "forces"]
 
@@ -373,6 +374,16 @@ extension DocumentAnalyzer {
             guard let p = t.first(.pledge) else { continue }
             let start = t.range.lowerBound
             if start < skipUntil { continue }
+            if p.isReverse {
+                // "approved a $1.2 billion loan from the World Bank": giver after the noun, the subject receives
+                guard let gm = ms.first(where: { ($0.range.lowerBound == t.range.upperBound || $0.range.lowerBound == t.range.upperBound + 1) && $0.entity >= 0 }),
+                      let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && entities[$0.entity].type != .person
+                          && !isPrepositionalObject($0, lower: lower) && ($0.kind != .demonym || DocumentAnalyzer.actingGroupNouns.contains(tokens[$0.range.upperBound].key)) }),
+                      subject.entity != gm.entity, !isNegated(start, lower: lower) else { continue }
+                let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 5)..<t.range.upperBound)?.0
+                out.append(DraftRelation(source: gm.entity, kind: .pledge, target: subject.entity, sentences: [si], amount: amount, status: .pledged))
+                continue
+            }
             // "pledged to send", "plan to allocate": the chained verb carries the pledge
             if !p.isNoun, let nextT = triggers[(ti + 1)...].first, nextT.has(.pledge), !nextT.isNoun,
                nextT.range.lowerBound - t.range.upperBound <= 5,
