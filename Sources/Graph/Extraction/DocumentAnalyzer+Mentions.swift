@@ -56,23 +56,25 @@ extension DocumentAnalyzer {
             if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper) {
                 best = (d.length, d.value, .name)
             }
-            for m in lex.actors.matches(tokens, at: i, limit: upper) {
-                if let b = best, b.len >= m.length { break }
-                let a = m.value
-                let range = i..<(i + m.length)
+            // the longest dictionary phrase here that the text's case and context allow
+            let minLength = best?.len ?? 0
+            if let m = lex.actors.firstMatch(tokens, at: i, limit: upper, { length, a in
+                guard length > minLength else { return false }
+                let range = i..<(i + length)
                 if a.caseSensitive {
                     let written = text(of: range).filter { $0 != "." }
-                    if written != a.surface.filter({ $0 != "." }) { continue }
-                } else if a.capitalized, !t.isCapitalized { continue }
+                    if written != a.surface.filter({ $0 != "." }) { return false }
+                } else if a.capitalized, !t.isCapitalized { return false }
                 if a.kind == .reference {
-                    guard entityIndex[a.actorID] != nil else { continue }
-                    if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { continue }
-                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { continue }
+                    guard entityIndex[a.actorID] != nil else { return false }
+                    if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
+                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
-                guard let e = entity(forActor: a.actorID, sentence: si) else { continue }
+                return lex.lexicon.actor(id: a.actorID) != nil
+            }), let e = entity(forActor: m.value.actorID, sentence: si) {
+                let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
-                if a.kind == .name { entities[e].surfaces.insert(text(of: range)) }
-                break
+                if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
             }
             // an unknown person: "John Smith said", "said John Smith", "John Smith, a spokesman for …"
             if best == nil, !headlineCase, let len = personRun(at: i, lower: lower, upper: upper) {
@@ -101,9 +103,11 @@ extension DocumentAnalyzer {
         }
 
         // Pass B: titles ("Hungary's Foreign Minister Peter Siyarto", "the Secretary General").
+        var coveredA = [Bool](repeating: false, count: upper - lower)
+        for m in ms { for k in m.range { coveredA[k - lower] = true } }
         i = lower
         while i < upper {
-            guard tokens[i].isWord, !ms.contains(where: { $0.range.contains(i) }),
+            guard tokens[i].isWord, !coveredA[i - lower],
                   let hit = lex.titles.longest(tokens, at: i, limit: upper) else { i += 1; continue }
             let canon = hit.value
             var tEnd = i + hit.length

@@ -41,12 +41,14 @@ extension DocumentAnalyzer {
     /// Dictionary triggers of a sentence, noun or verb readings chosen from context.
     func findTriggers(_ si: Int, _ ms: [Mention]) -> [Trigger] {
         let s = sentences[si]
-        var covered = Set<Int>()
-        for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference { for k in m.range { covered.insert(k) } }
+        var covered = [Bool](repeating: false, count: s.tokens.count)
+        for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference {
+            for k in m.range where k >= s.tokens.lowerBound && k < s.tokens.upperBound { covered[k - s.tokens.lowerBound] = true }
+        }
         var out: [Trigger] = []
         var i = s.tokens.lowerBound
         while i < s.tokens.upperBound {
-            guard tokens[i].isWord, !covered.contains(i), let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
+            guard tokens[i].isWord, !covered[i - s.tokens.lowerBound], let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
             var preds = hit.value
             let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
             let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
