@@ -291,9 +291,14 @@ extension DocumentAnalyzer {
         let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
         for p in programOrder.reversed() {
             if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }
-            var words = Set(Tokenizer.keys(entities[p].name))
-            if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { words.formUnion(Tokenizer.keys(al)) } }
-            for s in entities[p].surfaces { words.formUnion(Tokenizer.keys(s)) }
+            let words: Set<String>
+            if let cached = programWords[p], cached.surfaces == entities[p].surfaces.count { words = cached.words } else {
+                var w = Set(Tokenizer.keys(entities[p].name))
+                if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { w.formUnion(Tokenizer.keys(al)) } }
+                for s in entities[p].surfaces { w.formUnion(Tokenizer.keys(s)) }
+                programWords[p] = (entities[p].surfaces.count, w)
+                words = w
+            }
             if words.contains(noun) || words.contains(singular) { return p }
         }
         if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }

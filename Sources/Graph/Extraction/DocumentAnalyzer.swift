@@ -76,6 +76,8 @@ final class DocumentAnalyzer {
     var programOrder: [Int] = []
     /// Common nouns a program was called by in the text ("initiative", "mechanism").
     var descriptors: [Int: Set<String>] = [:]
+    /// Words of each program's names, cached with the number of surfaces they were built from.
+    var programWords: [Int: (surfaces: Int, words: Set<String>)] = [:]
     var lastQuoteSentence = -2
 
     init(lexicon: CompiledLexicon, documentID: String, text: String) {
