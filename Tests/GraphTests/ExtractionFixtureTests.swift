@@ -41,7 +41,7 @@ import Testing
         var relations: [R]
     }
 
-    @Test(arguments: ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"])
+    @Test(arguments: ["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"])
     func heldOutBatchScores(_ batch: String) throws {
         let dir = ExtractionFixture.repoRoot.appendingPathComponent("Tests/GraphTests/Fixtures/\(batch)")
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: dir.appendingPathComponent("\(batch)-gold.json")))

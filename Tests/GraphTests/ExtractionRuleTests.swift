@@ -129,3 +129,12 @@ import Testing
         #expect(x.graph.relations.contains { $0.kind == .statement && $0.source == "jens-stoltenberg" && $0.target == "russia" })
     }
 }
+
+@Suite struct ExtractionCoreferenceTests {
+    @Test func lexiconSurnameAndSpeechClauses() {
+        let t = ExtractionFixture.triples("Petr Pavel said hello.\nPavel said the three countries would contribute €450 million to Ukraine. Germany said it would send tanks to Ukraine.")
+        #expect(t.contains("statement petr-pavel ukraine"))
+        #expect(!t.contains("pledge petr-pavel ukraine"))
+        #expect(t.contains("pledge germany ukraine"))
+    }
+}

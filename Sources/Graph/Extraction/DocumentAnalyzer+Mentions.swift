@@ -53,7 +53,8 @@ extension DocumentAnalyzer {
             let t = tokens[i]
             guard t.isWord else { i += 1; continue }
             var best: (len: Int, entity: Int, kind: MentionKind)? = nil
-            if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper) {
+            if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper),
+               !(d.length == 1 && t.isAllCaps && t.text.count <= 4 && lowerCaseLearned.contains(t.key)) {
                 best = (d.length, d.value, .name)
             }
             // the longest dictionary phrase here that the text's case and context allow
@@ -75,6 +76,11 @@ extension DocumentAnalyzer {
                 let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
                 if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
+                // "Pavel" after "Petr Pavel": a known person's surname names them for the rest of the document
+                if a.kind == .name, entities[e].type == .person, m.length > 1, let last = entities[e].name.split(separator: " ").last,
+                   last.count >= 3, last.first?.isUppercase == true {
+                    learn(String(last), e)
+                }
             }
             // an unknown person: "John Smith said", "said John Smith", "John Smith, a spokesman for …"
             if best == nil, !headlineCase, let len = personRun(at: i, lower: lower, upper: upper) {

@@ -105,7 +105,8 @@ extension DocumentAnalyzer {
 
     /// The actor(s) left of a trigger: the nearest mention that is not a prepositional object,
     /// within the clause, with its coordinated group.
-    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true, verb: Bool = true) -> [Int] {
+    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true, verb: Bool = true, stopAtSpeech: Bool = false) -> [Int] {
+        var sawCommonNoun = false
         var k = start - 1
         var steps = 0
         // "…, diplomats said", "the company said": a common noun right before the verb is its subject
@@ -150,6 +151,14 @@ extension DocumentAnalyzer {
                 continue
             }
             if [";", ":", "(", ")", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2014}"].contains(t.text) { return [] }
+            // "Pavel said the three countries would contribute": past a speech verb, a clause with its
+            // own (unnamed) subject does not belong to the speaker
+            if stopAtSpeech, k < start - 1, t.isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
+               preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
+            if t.isWord, !t.isCapitalized, !lex.isCueWord("auxiliary", t.key), !lex.isCueWord("negation", t.key), !t.key.hasSuffix("ly"),
+               !["it", "they", "he", "she", "we", "the", "a", "an", "to", "that", "and", "who"].contains(t.key), mention(endingAt: k + 1, ms) == nil {
+                sawCommonNoun = true
+            }
             if ["which", "who"].contains(t.key), k - 1 >= lower, tokens[k - 1].text == "," { k -= 2; steps += 1; continue }
             if t.key != "who", lex.isCueWord("clause_break", t.key) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
@@ -383,7 +392,20 @@ extension DocumentAnalyzer {
                           && !isPrepositionalObject($0, lower: lower) && ($0.kind != .demonym || DocumentAnalyzer.actingGroupNouns.contains(tokens[$0.range.upperBound].key)) }),
                       subject.entity != gm.entity, !isNegated(start, lower: lower) else { continue }
                 let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 5)..<t.range.upperBound)?.0
-                out.append(DraftRelation(source: gm.entity, kind: .pledge, target: subject.entity, sentences: [si], amount: amount, status: .pledged))
+                // "pledges from Canada, Norway and the Netherlands": every giver of the list
+                var giversFrom = [gm.entity]
+                if let gi = ms.firstIndex(where: { $0.range.lowerBound == gm.range.lowerBound }) {
+                    var j = gi
+                    while j + 1 < ms.count, ms[j + 1].entity >= 0, entities[ms[j + 1].entity].type == entities[gm.entity].type {
+                        let gap = ms[j].range.upperBound..<ms[j + 1].range.lowerBound
+                        guard gap.count <= 3, gap.allSatisfy({ DocumentAnalyzer.listGlue.contains(tokens[$0].key) }) else { break }
+                        giversFrom.append(ms[j + 1].entity)
+                        j += 1
+                    }
+                }
+                for g in giversFrom where g != subject.entity {
+                    out.append(DraftRelation(source: g, kind: .pledge, target: subject.entity, sentences: [si], amount: amount, status: .pledged))
+                }
                 continue
             }
             // "pledged to send", "plan to allocate": the chained verb carries the pledge
@@ -447,7 +469,7 @@ extension DocumentAnalyzer {
             } else if start > lower, tokens[start - 1].key == "and", let prev = previousGivers, !prev.isEmpty {
                 givers = prev  // "… and pledged": the subject of the first verb
             } else {
-                givers = agentLeft(start, ms, lower: lower)
+                givers = agentLeft(start, ms, lower: lower, stopAtSpeech: true)
             }
             givers = givers.filter { entities[$0].type != .program || p.isNoun == false }
             var passiveRecipient: Int? = nil
@@ -560,7 +582,7 @@ extension DocumentAnalyzer {
             } else if !p.isNoun, start > lower, tokens[start - 1].key == "and", let prev = previousOpponents ?? previousSpeaker.map({ [$0] }) {
                 agents = prev  // "warned … and accused the alliance"
             } else {
-                agents = agentLeft(start, ms, lower: lower, verb: !p.isNoun)
+                agents = agentLeft(start, ms, lower: lower, verb: !p.isNoun, stopAtSpeech: true)
             }
             guard !agents.isEmpty else { continue }
             if !t.inQuote { previousOpponents = agents }
@@ -601,6 +623,11 @@ extension DocumentAnalyzer {
                     break
                 }
                 k += 1
+            }
+            // "refused to take part": in the program the article is about
+            if targets.isEmpty, p.lemma.hasPrefix("refus"), let prog = programOrder.last, k < upper || true,
+               (t.range.upperBound..<min(upper, t.range.upperBound + 4)).contains(where: { ["participate", "part", "join", "contribute"].contains(tokens[$0].key) }) {
+                targets = [prog]
             }
             for a in agents {
                 for tg in targets where tg != a {

@@ -52,6 +52,8 @@ final class DocumentAnalyzer {
     var entityIndex: [String: Int] = [:]
     /// Names learned from this document (acronyms, expansions, new people) → entity index.
     var dynamicNames = PhraseTable<Int>()
+    /// Learned names that are not acronyms: they never match an all-capitals token ("Un" vs "UN").
+    var lowerCaseLearned = Set<String>()
     var dynamicNameCount = 0
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
@@ -127,6 +129,7 @@ final class DocumentAnalyzer {
     func learn(_ name: String, _ entity: Int) {
         let keys = Tokenizer.keys(name)
         guard !keys.isEmpty else { return }
+        if keys.count == 1, name.contains(where: { $0.isLowercase }) { lowerCaseLearned.insert(keys[0]) }
         dynamicNames.insert(keys, entity)
         dynamicNameCount += 1
     }
