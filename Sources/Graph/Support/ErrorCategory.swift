@@ -55,3 +55,17 @@ extension QueryError: CategorizedError {
         }
     }
 }
+
+extension ExtractionError: CategorizedError {
+    public var category: ErrorCategory { .noInput }
+}
+
+extension LexiconError: CategorizedError {
+    public var category: ErrorCategory {
+        switch self {
+        case .malformed: return .dataError
+        case .unreadable: return .noInput
+        case .missingBundledLexicon: return .unavailable
+        }
+    }
+}
