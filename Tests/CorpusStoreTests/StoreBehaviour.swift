@@ -31,7 +31,7 @@ enum StoreBehaviour {
         #expect(loaded.entity(id: "only-in-v2") != nil)
         #expect(loaded.documents == [v2.document])
         #expect(loaded.jsonData() == v2.graph.jsonData())
-        #expect(loaded == v2.graph)
+        #expect(loaded.entities == v2.graph.entities && loaded.relations == v2.graph.relations)
 
         // Going back to the first content is a change too: it becomes version 3.
         #expect(try await store.ingest(document: v1.document, text: v1.text, graph: v1.graph) == .newVersion)
@@ -52,8 +52,9 @@ enum StoreBehaviour {
         let expected = directMerge(articles)
         let loaded = try await store.loadGraph()
         #expect(loaded.entityCount > 5 && loaded.relationCount > 20)
-        #expect(loaded == expected)
-        #expect(String(decoding: loaded.jsonData(), as: UTF8.self) == String(decoding: expected.jsonData(), as: UTF8.self))
+        #expect(loaded.jsonData() == expected.jsonData())
+        #expect(loaded.entities.map(\.id) == expected.entities.map(\.id), "same dense indices")
+        #expect(loaded.relations.map(\.key) == expected.relations.map(\.key), "same insertion order")
         let docs = try await store.documents()
         #expect(docs.count == 49)
         #expect(docs.filter(\.isLatest).count == 41)
@@ -146,34 +147,44 @@ enum StoreBehaviour {
         try await store.close()
     }
 
-    /// kill -9 in the middle of an ingest loop, then recovery.
+    /// kill -9 in the middle of an ingest loop, several times at random moments, then recovery.
     static func crashRecovery(location: String, open: Opener, reference: Opener) async throws {
         let count = 400, revisions = 40
-        let victim = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)"])
-        let seen = victim.readLines { $0.hasPrefix("committed 60 ") }
-        victim.kill9()
-        let killed = victim.finish()
-        #expect(killed.reason == .uncaughtSignal, "the tool finished before it was killed: \(killed.stdout.suffix(200))")
-        let committed = (seen + killed.stdout.split(separator: "\n").map(String.init)).filter { $0.hasPrefix("committed ") }
-        #expect(committed.count >= 61)
+        var committed: Set<Int> = []
+        for round in 0..<4 {
+            let victim = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)"])
+            var fresh = 0
+            let seen = victim.readLines { line in
+                if line.hasSuffix(" added") { fresh += 1 }
+                return fresh >= 10 + 5 * round
+            }
+            // Land the kill anywhere in the next ingests, mostly inside a transaction.
+            usleep(UInt32.random(in: 0...15_000))
+            victim.kill9()
+            let killed = victim.finish()
+            #expect(killed.reason == .uncaughtSignal, "the tool finished before it was killed: \(killed.stdout.suffix(200))")
+            for line in seen + killed.stdout.split(separator: "\n").map(String.init) where line.hasPrefix("committed ") {
+                committed.insert(Int(line.split(separator: " ")[1])!)
+            }
 
-        // Nothing committed is lost and the store is consistent.
-        let store = try await open()
-        #expect(try await store.checkIntegrity() == [])
-        let docs = try await store.documents()
-        let stored = Set(docs.map(\.document.id))
-        for line in committed {
-            let index = Int(line.split(separator: " ")[1])!
-            #expect(stored.contains(SyntheticCorpus.article(index).document.id))
+            // Nothing committed is lost, nothing half-written is visible, the store is consistent.
+            let store = try await open()
+            #expect(try await store.checkIntegrity() == [])
+            let docs = try await store.documents()
+            let stored = Set(docs.map { Int($0.document.id.prefix(4))! })
+            #expect(committed.isSubset(of: stored), "lost: \(committed.subtracting(stored).sorted())")
+            #expect(stored.count <= committed.count + 1)
+            #expect(docs.allSatisfy { $0.version == 1 && $0.isLatest })
+            for d in docs {
+                let expected = SyntheticCorpus.article(Int(d.document.id.prefix(4))!)
+                #expect(d.document == expected.document)
+                #expect(d.entityCount == expected.graph.entityCount && d.relationCount == expected.graph.relationCount,
+                        "\(d.document.id) stored in part")
+            }
+            let partial = try await store.loadGraph()
+            #expect(partial.jsonData() == directMerge(docs.map { SyntheticCorpus.article(Int($0.document.id.prefix(4))!) }).jsonData())
+            try await store.close()
         }
-        #expect(docs.count >= committed.count && docs.count <= committed.count + 1)
-        #expect(docs.allSatisfy { $0.version == 1 && $0.isLatest })
-        // What was stored is whole: each stored document's graph equals the one ingested.
-        for d in docs.prefix(20) {
-            let index = Int(d.document.id.prefix(4))!
-            #expect(d.relationCount == SyntheticCorpus.article(index).graph.relationCount)
-        }
-        try await store.close()
 
         // Running again completes the rest and gives the same graph as an uninterrupted run.
         let rerun = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)"])
