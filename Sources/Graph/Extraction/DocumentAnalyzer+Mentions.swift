@@ -1,0 +1,352 @@
+import Foundation
+
+extension DocumentAnalyzer {
+    static let personPronouns: [String: Bool] = ["he": false, "him": false, "himself": false, "his": true,
+                                                 "she": false, "herself": false, "her": true, "hers": true]
+    static let firstPerson: [String: (plural: Bool, possessive: Bool)] = [
+        "i": (false, false), "me": (false, false), "my": (false, true),
+        "we": (true, false), "us": (true, false), "our": (true, true), "ourselves": (true, false)]
+    static let determiners: Set<String> = ["the", "this", "that", "its", "their", "our", "his", "her", "'s", "these", "such"]
+    static let blockedReferencePrefix: Set<String> = ["his", "her", "their", "my", "your", "'s", "authoritarian", "own",
+                                                      "western", "other", "its", "close", "key", "new", "'"]
+
+    /// Quoted token ranges of a sentence: “…”, "…" and ‘…’.
+    func findQuotes(_ s: Sentence) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var open: (Int, String)? = nil
+        for i in s.tokens {
+            let t = tokens[i].text
+            if let (o, kind) = open {
+                if (kind == "\u{201C}" && t == "\u{201D}") || (kind == "\"" && t == "\"")
+                    || (kind == "\u{2018}" && (t == "\u{2019}" || t == "\u{2018}")) || (kind == "\u{00AB}" && t == "\u{00BB}") {
+                    out.append((o + 1)..<i); open = nil
+                }
+                continue
+            }
+            if t == "\u{201C}" || t == "\"" || t == "\u{00AB}" { open = (i, t) }
+            else if t == "\u{2018}" || (t == "'" && (i == s.tokens.lowerBound || tokens[i].spaceBefore)) { open = (i, "\u{2018}") }
+        }
+        if let (o, kind) = open, kind != "\u{2018}" { out.append((o + 1)..<s.tokens.upperBound) }
+        return out
+    }
+
+    /// Finds the mentions of sentence `si`, updating the discourse state.
+    /// - Complexity: O(n) in the sentence's tokens (hash lookups per token).
+    func findMentions(_ si: Int) -> [Mention] {
+        let s = sentences[si]
+        let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
+        let qs = quotes[si]
+        func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
+        var ms: [Mention] = []
+
+        // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
+        var i = lower
+        while i < upper {
+            let t = tokens[i]
+            guard t.isWord else { i += 1; continue }
+            var best: (len: Int, entity: Int, kind: MentionKind)? = nil
+            if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper) {
+                best = (d.length, d.value, .name)
+            }
+            for m in lex.actors.matches(tokens, at: i, limit: upper) {
+                if let b = best, b.len >= m.length { break }
+                let a = m.value
+                let range = i..<(i + m.length)
+                if a.caseSensitive {
+                    let written = text(of: range).filter { $0 != "." }
+                    if written != a.surface.filter({ $0 != "." }) { continue }
+                } else if a.capitalized, !t.isCapitalized { continue }
+                if a.kind == .reference {
+                    guard entityIndex[a.actorID] != nil else { continue }
+                    if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { continue }
+                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { continue }
+                }
+                guard let e = entity(forActor: a.actorID, sentence: si) else { continue }
+                best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
+                if a.kind == .name { entities[e].surfaces.insert(text(of: range)) }
+                break
+            }
+            if let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
+                let name = text(of: i..<(i + run.len))
+                let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
+                best = (run.len, e, .name)
+            }
+            // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
+            if let b = best, i == lower, t.isAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
+                i += b.len
+                continue
+            }
+            if let b = best {
+                var m = Mention(entity: b.entity, range: i..<(i + b.len), kind: b.kind)
+                m.inQuote = inQuote(i)
+                ms.append(m)
+                i += b.len
+            } else {
+                i += 1
+            }
+        }
+
+        // Pass B: titles ("Hungary's Foreign Minister Peter Siyarto", "the Secretary General").
+        i = lower
+        while i < upper {
+            guard tokens[i].isWord, !ms.contains(where: { $0.range.contains(i) }),
+                  let hit = lex.titles.longest(tokens, at: i, limit: upper) else { i += 1; continue }
+            let canon = hit.value
+            var tEnd = i + hit.length
+            // a plural or a compound ("foreign ministers", "minister-level") is no title
+            if tEnd < upper, tokens[tEnd].text == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
+            var k = i - 1
+            var past = false
+            if k >= lower, lex.lexicon.pastTitleModifiers.contains(tokens[k].key) { past = true; k -= 1 }
+            if k >= lower, tokens[k].key == "'s" || tokens[k].text == "\u{2019}" { k -= 1 }
+            var ownerIdx = ms.lastIndex { $0.range.upperBound == k + 1 && entities[$0.entity].type != .person && $0.kind != .reference || $0.range.upperBound == k + 1 && $0.kind == .reference }
+            if let o = ownerIdx, entities[ms[o].entity].type == .person || entities[ms[o].entity].type == .program { ownerIdx = nil }
+            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.lexicon.pastTitleModifiers.contains(tokens[ms[o].range.lowerBound - 1].key) { past = true }
+            if ownerIdx == nil, k >= lower, lex.lexicon.pastTitleModifiers.contains(tokens[k].key) { past = true }
+            if ownerIdx == nil, tEnd + 1 < upper, tokens[tEnd].key == "of" {
+                var o = tEnd + 1
+                if tokens[o].key == "the" { o += 1 }
+                if let oi = ms.firstIndex(where: { $0.range.lowerBound == o && entities[$0.entity].type != .person }) {
+                    ownerIdx = oi
+                    tEnd = ms[oi].range.upperBound
+                }
+            }
+            let capitalizedTitle = tokens[i].isCapitalized
+            let prevKey = i > lower ? tokens[i - 1].key : ""
+            if canon == "Head" && ownerIdx == nil { i = tEnd; continue }
+            // name after the title
+            var n = tEnd
+            if n < upper, tokens[n].text == "," { n += 1 }
+            var person: Int? = nil
+            var nameEnd = n
+            if let pi = ms.firstIndex(where: { $0.range.lowerBound == n }) {
+                if entities[ms[pi].entity].type == .person {
+                    person = ms[pi].entity
+                    nameEnd = ms[pi].range.upperBound
+                    ms.remove(at: pi)
+                    if let o = ownerIdx, o > pi { ownerIdx = o - 1 }
+                }
+            } else if capitalizedTitle || n > tEnd || ownerIdx != nil || ["its", "their", "his", "her", "our"].contains(prevKey) {
+                var r = n
+                // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
+                if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
+                   DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(tokens[r + 1]), tokens[r + 1].isCapitalized { r += 1 }
+                while r < upper, r - n < 3, isNameWord(tokens[r]), lex.titles.longest(tokens, at: r, limit: upper) == nil,
+                      !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
+                if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
+                    let name = text(of: n..<r)
+                    person = resolvePersonName(name, keys: (n..<r).map { tokens[$0].key }, sentence: si)
+                    nameEnd = r
+                }
+            }
+            let ownerEntity = ownerIdx.map { ms[$0].entity }
+            let spanStart = ownerIdx.map { min(ms[$0].range.lowerBound, i) } ?? i
+            if let p = person {
+                var m = Mention(entity: p, range: spanStart..<nameEnd, kind: .name)
+                m.owner = ownerEntity
+                m.inQuote = inQuote(spanStart)
+                if let o = ownerEntity, !past, !entities[p].textRoles.contains(where: { $0.title == canon && $0.owner == o }) {
+                    entities[p].textRoles.append((canon, o))
+                }
+                entities[p].surfaces.insert(text(of: n..<nameEnd))
+                if let o = ownerIdx { ms.remove(at: o) }
+                ms.append(m)
+                ms.sort { $0.range.lowerBound < $1.range.lowerBound }
+                i = nameEnd
+                continue
+            }
+            if (ownerEntity != nil || prevKey == "the" || (past && prevKey != "a")) && canon != "Minister",
+               !past, let holder = resolveTitle(canon, owner: ownerEntity, sentence: si) {
+                var m = Mention(entity: holder, range: spanStart..<tEnd, kind: .title)
+                m.owner = ownerEntity
+                m.inQuote = inQuote(spanStart)
+                if let o = ownerIdx { ms.remove(at: o) }
+                ms.append(m)
+                ms.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
+            i = tEnd
+        }
+
+        // Pass C: pronouns and references, in reading order, with the discourse state.
+        var out: [Mention] = []
+        var lastPersonHere: Int? = nil
+        var lastPersonHereQuoted = false
+        var mi = 0
+        i = lower
+        func note(_ m: Mention) {
+            guard m.entity >= 0 else { return }
+            switch entities[m.entity].type {
+            case .person: lastPerson = m.entity; lastPersonHere = m.entity; lastPersonHereQuoted = m.inQuote
+            case .country: lastCountry = m.entity; lastNonPerson = m.entity
+            case .organization: lastOrg = m.entity; lastNonPerson = m.entity
+            case .program:
+                lastProgram = m.entity
+                programOrder.removeAll { $0 == m.entity }
+                programOrder.append(m.entity)
+            }
+            if let o = m.owner {
+                if entities[o].type == .country { lastCountry = o } else if entities[o].type == .organization { lastOrg = o }
+            }
+        }
+        while i < upper {
+            if mi < ms.count, ms[mi].range.lowerBound == i {
+                var m = ms[mi]
+                finish(&m, upper)
+                // "the PURL initiative": the head noun after a program name belongs to it
+                note(m)
+                out.append(m)
+                i = m.range.upperBound
+                mi += 1
+                if entities[m.entity].type == .program {
+                    programOrder.removeAll { $0 == m.entity }
+                    programOrder.append(m.entity)
+                    // "the PURL initiative": the head noun after a program name belongs to it
+                    if i < upper, lex.lexicon.programReferences.contains(tokens[i].key) {
+                        descriptors[m.entity, default: []].insert(tokens[i].key)
+                        i += 1
+                    }
+                    // "… has emerged as a key mechanism"
+                    var k = i
+                    while k < min(upper, i + 8), tokens[k].key != "as" { k += 1 }
+                    if k < upper, tokens[k].key == "as" {
+                        var j = k + 1
+                        while j < min(upper, k + 5) {
+                            if lex.lexicon.programReferences.contains(tokens[j].key) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
+                            j += 1
+                        }
+                    }
+                }
+                continue
+            }
+            let key = tokens[i].key
+            var m: Mention? = nil
+            if let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
+                let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
+                if let p = here ?? lastSubjectPerson ?? lastPerson {
+                    m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
+                }
+            } else if key == "its", let e = lastNonPerson {
+                m = Mention(entity: e, range: i..<(i + 1), kind: .pronoun, possessive: true)
+            } else if let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
+                m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
+            } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
+                m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
+            } else if lex.lexicon.programReferences.contains(key), let p = programFor(noun: key), i > lower {
+                // "the mechanism", "NATO's mechanism", "the sanctions package"
+                var k = i - 1
+                var steps = 0
+                while k > lower, steps < 2, !DocumentAnalyzer.determiners.contains(tokens[k].key), tokens[k].isWord,
+                      !tokens[k].isCapitalized { k -= 1; steps += 1 }
+                if DocumentAnalyzer.determiners.contains(tokens[k].key) {
+                    var start = k
+                    if tokens[k].key == "'s", let last = out.last, last.range.upperBound == k, entities[last.entity].type != .person {
+                        start = last.range.lowerBound
+                        out.removeLast()
+                    }
+                    m = Mention(entity: p, range: start..<(i + 1), kind: .programReference)
+                }
+            }
+            if var m {
+                m.inQuote = inQuote(i)
+                finish(&m, upper)
+                note(m)
+                out.append(m)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func finish(_ m: inout Mention, _ upper: Int) {
+        let e = m.range.upperBound
+        if e < upper {
+            if tokens[e].key == "'s" || (tokens[e].text == "\u{2019}" || tokens[e].text == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
+            if tokens[e].text == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
+        }
+        if m.kind == .pronoun, ["his", "her", "hers", "its"].contains(tokens[m.range.lowerBound].key) { m.possessive = true }
+    }
+
+    /// The program a common noun refers back to ("the fund", "the mechanism"): the most recent
+    /// program called so (by its name, aliases or an earlier description); a generic noun
+    /// ("plan", "initiative", "mechanism", "proposal") may also stand for the most recent program.
+    func programFor(noun: String) -> Int? {
+        let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
+        for p in programOrder.reversed() {
+            if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }
+            var words = Set(Tokenizer.keys(entities[p].name))
+            if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { words.formUnion(Tokenizer.keys(al)) } }
+            for s in entities[p].surfaces { words.formUnion(Tokenizer.keys(s)) }
+            if words.contains(noun) || words.contains(singular) { return p }
+        }
+        if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }
+        return nil
+    }
+
+    /// A capitalized name ending in a program or organization head noun ("Green Climate Fund").
+    func namedRun(at i: Int, limit: Int) -> (len: Int, type: EntityType)? {
+        guard isNameWord(tokens[i]) else { return nil }
+        var j = i
+        var lastHead: (Int, EntityType)? = nil
+        while j < limit, j - i < 8 {
+            let t = tokens[j]
+            if t.isWord, t.isCapitalized || t.isAllCaps {
+                if lex.lexicon.programHeads.contains(t.key) { lastHead = (j, .program) }
+                else if lex.lexicon.organizationHeads.contains(t.key) { lastHead = (j, .organization) }
+                j += 1
+                continue
+            }
+            if t.text == "-" && !t.spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
+            if ["of", "for", "and", "&", "on"].contains(t.key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
+            break
+        }
+        guard let (h, type) = lastHead, h > i else { return nil }
+        return (h - i + 1, type)
+    }
+
+    /// The person a written name stands for: a known person of this document whose name ends
+    /// with it ("Rutte" after "Mark Rutte"), else a new person.
+    func resolvePersonName(_ name: String, keys: [String], sentence: Int) -> Int {
+        if keys.count == 1 {
+            let k = keys[0]
+            if let hit = entities.indices.first(where: { entities[$0].type == .person && Tokenizer.keys(entities[$0].name).last == k }) {
+                entities[hit].surfaces.insert(name)
+                return hit
+            }
+        }
+        let e = newEntity(name: name, type: .person, sentence: sentence)
+        if keys.count > 1, let last = name.split(separator: " ").last { learn(String(last), e) }
+        return e
+    }
+
+    /// The holder of an office: a person of this document who holds it, else the lexicon's
+    /// holder at the document's date (or the current one).
+    func resolveTitle(_ title: String, owner: Int?, sentence: Int) -> Int? {
+        let headTitles = ["Secretary General", "President", "Director General", "Chief Executive", "Chairman", "Head"]
+        let wanted = (title == "Head" ? headTitles : [title]).map(AliasKey.normalize)
+        func matches(_ t: String) -> Bool { wanted.contains(AliasKey.normalize(t)) }
+        // persons of the document, most recent first
+        var candidates: [Int] = []
+        if let p = lastPerson { candidates.append(p) }
+        candidates += entities.indices.reversed().filter { entities[$0].type == .person && $0 != lastPerson }
+        for p in candidates {
+            if entities[p].textRoles.contains(where: { matches($0.title) && (owner == nil || $0.owner == owner) }) { return p }
+            if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id),
+               a.roles.contains(where: { matches($0.title) && (owner == nil || $0.of == entities[owner!].id) && $0.isValid(on: date) }) {
+                return p
+            }
+        }
+        let ownerID = owner.map { entities[$0].id } ?? (title == "President" || title == "Prime Minister" ? lastCountry : lastOrg).map { entities[$0].id }
+        guard let ownerID else { return nil }
+        for t in wanted {
+            for (key, ids) in lex.holdersByNormalizedTitle[t + "|" + ownerID] ?? [] {
+                _ = key
+                for id in ids {
+                    if let a = lex.lexicon.actor(id: id), a.roles.contains(where: { AliasKey.normalize($0.title) == t && $0.of == ownerID && $0.isValid(on: date) }) {
+                        return entity(forActor: a.id, sentence: sentence)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,592 @@
+import Foundation
+
+/// A relation read from a document, before entities get their final ids.
+struct DraftRelation {
+    var source: Int
+    var kind: RelationKind
+    var target: Int
+    var sentences: [Int]
+    var amount: Amount? = nil
+    var items: [String] = []
+    var status: PledgeStatus? = nil
+    var quote: String? = nil
+}
+
+/// A dictionary entry found in a sentence.
+struct Trigger {
+    var predicates: [Lexicon.Predicate]
+    var range: Range<Int>
+    var inQuote: Bool
+    var isNoun: Bool { predicates.first?.isNoun ?? false }
+    func has(_ kind: Lexicon.PredicateKind) -> Bool { predicates.contains { $0.kind == kind } }
+    func first(_ kind: Lexicon.PredicateKind) -> Lexicon.Predicate? { predicates.first { $0.kind == kind } }
+}
+
+extension DocumentAnalyzer {
+    static let prepositions: Set<String> = ["for", "to", "on", "of", "with", "against", "from", "in", "at", "by", "over",
+        "about", "toward", "towards", "into", "through", "under", "between", "among", "like", "alongside", "amid",
+        "despite", "after", "before", "via", "than", "during", "within", "across", "upon", "regarding", "including"]
+    static let nounPrev: Set<String> = ["the", "its", "their", "our", "his", "her", "'s", "continued", "military",
+        "financial", "full", "strong", "unwavering", "steadfast", "tireless", "sustained", "ongoing", "additional",
+        "more", "of", "for", "and", "this", "that", "a", "an", "any", "no", "such", "further", "robust", "immediate",
+        "humanitarian", "defense", "defence", "economic", "political", "international", "western", "broad", "firm"]
+    static let listGlue: Set<String> = [",", "and", "or", "&", "both", "the", "as", "well"]
+    static let actingGroupNouns: Set<String> = ["officials", "leaders", "government", "authorities", "diplomats",
+        "ministers", "forces", "troops", "military", "countries", "members", "states", "nations", "administration",
+        "lawmakers", "negotiators", "delegation", "representatives", "spokesman", "spokesperson", "ministry", "member"]
+    static let nonAgentGroupNouns: Set<String> = ["allies", "partners", "neighbours", "neighbors", "enemies",
+        "adversaries", "friends", "supporters", "critics", "opponents", "rivals", "citizens", "people", "forces"]
+
+    /// Dictionary triggers of a sentence, noun or verb readings chosen from context.
+    func findTriggers(_ si: Int, _ ms: [Mention]) -> [Trigger] {
+        let s = sentences[si]
+        var covered = Set<Int>()
+        for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference { for k in m.range { covered.insert(k) } }
+        var out: [Trigger] = []
+        var i = s.tokens.lowerBound
+        while i < s.tokens.upperBound {
+            guard tokens[i].isWord, !covered.contains(i), let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
+            var preds = hit.value
+            let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
+            let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
+            if preds.contains(where: { $0.isNoun }) && preds.contains(where: { !$0.isNoun }) {
+                let verbContext = prev == "to" || lex.isCueWord("auxiliary", prev) || lex.isCueWord("negation", prev)
+                    || ms.contains { $0.range.upperBound == i && !$0.possessive }
+                let noun = !verbContext && (["for", "of", "to"].contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
+                let chosen = preds.filter { $0.isNoun == noun }
+                if !chosen.isEmpty { preds = chosen }
+            }
+            // "remarks", "states", "arms": a verb in -s needs a subject right before it;
+            // "the promised missiles", "its continued support": a participle after a determiner is an adjective
+            let key = tokens[i].key
+            if hit.length == 1, preds.allSatisfy({ !$0.isNoun }) {
+                let subjectBefore = ms.contains { $0.range.upperBound == i && !$0.possessive } || ["who", "which", "that", "he", "she", "it"].contains(prev)
+                    || (prev.hasSuffix("ly") && i >= 2 && ms.contains { $0.range.upperBound == i - 1 })
+                if key.hasSuffix("s"), !key.hasSuffix("ss"), !preds.contains(where: { $0.lemma == key }), !subjectBefore { i += 1; continue }
+                if key.hasSuffix("ed"), ["the", "a", "an", "its", "their", "our", "his", "her", "'s", "this", "these"].contains(prev) { i += 1; continue }
+                if key.hasSuffix("ed"), let last = out.last, last.range.upperBound == i { i += 1; continue }
+            }
+            out.append(Trigger(predicates: preds, range: i..<(i + hit.length), inQuote: quotes[si].contains { $0.contains(i) }))
+            i += hit.length
+        }
+        return out
+    }
+
+    // MARK: Arguments
+
+    func mention(endingAt end: Int, _ ms: [Mention]) -> Int? { ms.lastIndex { $0.range.upperBound == end } }
+
+    /// Whether the mention stands after a preposition (the object of "for Ukraine", "to NATO").
+    func isPrepositionalObject(_ m: Mention, lower: Int) -> Bool {
+        var k = m.range.lowerBound - 1
+        while k >= lower, ["the", "its", "their", "our"].contains(tokens[k].key) { k -= 1 }
+        return k >= lower && DocumentAnalyzer.prepositions.contains(tokens[k].key)
+    }
+
+    /// The coordinated group a mention ends ("Canada, Germany, Norway and Poland").
+    func group(ending mi: Int, _ ms: [Mention], lower: Int) -> [Int] {
+        var out = [ms[mi].entity]
+        var cur = mi
+        while cur > 0 {
+            let prev = cur - 1
+            let gap = ms[prev].range.upperBound..<ms[cur].range.lowerBound
+            guard !gap.isEmpty, gap.count <= 3, gap.allSatisfy({ DocumentAnalyzer.listGlue.contains(tokens[$0].key) }),
+                  ms[prev].entity >= 0, !ms[prev].possessive else { break }
+            let t1 = entities[ms[prev].entity].type, t0 = entities[ms[cur].entity].type
+            guard (t1 == .person) == (t0 == .person) else { break }
+            out.insert(ms[prev].entity, at: 0)
+            cur = prev
+        }
+        return out
+    }
+
+    /// The actor(s) left of a trigger: the nearest mention that is not a prepositional object,
+    /// within the clause, with its coordinated group.
+    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true) -> [Int] {
+        var k = start - 1
+        var steps = 0
+        // "thanked France for providing …": the one thanked does it
+        if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
+            return [ms[mi].entity]
+        }
+        while k >= lower, steps < 16 {
+            let t = tokens[k]
+            if let mi = mention(endingAt: k + 1, ms) {
+                let m = ms[mi]
+                var relative = m.range.upperBound < start && ["who", "which", "that"].contains(tokens[m.range.upperBound].key)
+                // "with U.S. officials expressing …": the mention names the group that acts
+                if m.range.upperBound < start, DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key),
+                   m.range.lowerBound > lower, ["with", "as"].contains(tokens[m.range.lowerBound - 1].key) { relative = true }
+                if m.entity >= 0, relative || !isPrepositionalObject(m, lower: lower) || m.kind == .pronoun || m.kind == .firstPerson {
+                    if m.possessive, !allowPossessive { k = m.range.lowerBound - 1; steps += 1; continue }
+                    if m.possessive, m.range.upperBound + 1 < start, DocumentAnalyzer.nonAgentGroupNouns.contains(tokens[m.range.upperBound + 1].key) { return [] }
+                    if m.compound { k = m.range.lowerBound - 1; steps += 1; continue }
+                    // "Ukrainian positions": an adjective names no actor unless it heads an acting group
+                    if m.kind == .demonym, m.range.upperBound < start, tokens[m.range.upperBound].isWord,
+                       !tokens[m.range.upperBound].isCapitalized, !DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key) {
+                        k = m.range.lowerBound - 1; steps += 1; continue
+                    }
+                    let g = group(ending: mi, ms, lower: lower)
+                    if g.count > 1, !relative, let firstIdx = ms.firstIndex(where: { $0.entity == g[0] && $0.range.upperBound <= m.range.lowerBound }),
+                       isPrepositionalObject(ms[firstIdx], lower: lower) {
+                        k = ms[firstIdx].range.lowerBound - 1; steps += 1; continue
+                    }
+                    return g
+                }
+                k = m.range.lowerBound - 1
+                steps += 1
+                continue
+            }
+            if [";", ":", "(", ")", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2014}"].contains(t.text) { return [] }
+            if t.key != "who", lex.isCueWord("clause_break", t.key) {
+                // "that" right after a noun may be a relative pronoun: keep looking only then
+                if !(t.key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
+            }
+            k -= 1
+            steps += 1
+        }
+        return []
+    }
+
+    /// A speaker right of the verb ("…,” said Rutte", "Says NATO Secretary General").
+    func agentRight(_ end: Int, _ ms: [Mention], upper: Int) -> Int? {
+        var k = end
+        while k < upper, k - end < 3, ["the", ","].contains(tokens[k].key) { k += 1 }
+        if let m = ms.first(where: { $0.range.lowerBound == k }), m.entity >= 0, entities[m.entity].type != .program { return m.entity }
+        return nil
+    }
+
+    func isNegated(_ start: Int, lower: Int) -> Bool {
+        var k = start - 1
+        var steps = 0
+        while k >= lower, steps < 4 {
+            let key = tokens[k].key
+            if lex.isCueWord("negation", key) { return true }
+            if !lex.isCueWord("auxiliary", key), !key.hasSuffix("ly") { return false }
+            k -= 1; steps += 1
+        }
+        return false
+    }
+
+    func isUndelivered(_ start: Int, lower: Int) -> Bool {
+        for k in max(lower, start - 4)..<start {
+            if let len = lex.cue("undelivered", tokens, at: k, limit: start), k + len >= start - 1 { return true }
+        }
+        return false
+    }
+
+    func isNonEvent(_ start: Int, lower: Int) -> Bool {
+        for k in max(lower, start - 4)..<start {
+            if let len = lex.cue("non_event", tokens, at: k, limit: start), k + len >= start - 1 { return true }
+        }
+        return false
+    }
+
+    func isHypothetical(_ start: Int, lower: Int, upper: Int) -> Bool {
+        // the first multi-word cue ("the idea that") of the sentence, found once per sentence
+        if hypotheticalCache.sentenceStart != lower {
+            var first = Int.max
+            var k = lower
+            while k < upper {
+                if lex.cues["hypothetical"]?.contains(tokens[k].key) == true || tokens[k].key == "the",
+                   let len = lex.cue("hypothetical", tokens, at: k, limit: upper), len >= 2 { first = k + len; break }
+                k += 1
+            }
+            hypotheticalCache = (lower, first)
+        }
+        if hypotheticalCache.firstCueEnd <= start { return true }
+        for k in max(lower, start - 4)..<start {
+            let key = tokens[k].key
+            if ["could", "might", "may", "if", "unless", "whether"].contains(key), lex.isCueWord("hypothetical", key) { return true }
+            if lex.isCueWord("stop", key), k >= start - 2 { return true }
+        }
+        return false
+    }
+
+    // MARK: The rules
+
+    /// Reads the statements, pledges and oppositions of sentence `si`.
+    func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)]) -> [DraftRelation] {
+        let s = sentences[si]
+        let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
+        let triggers = findTriggers(si, ms)
+        var out: [DraftRelation] = []
+        let qs = quotes[si]
+        func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
+
+        // 1. Statements outside quotes (and third-party statements inside them).
+        var quoteSpeaker: Int? = nil
+        var firstSpeaker: Int? = nil
+        for (ti, t) in triggers.enumerated() where t.has(.statement) && !t.isNoun {
+            if isNonEvent(t.range.lowerBound, lower: lower) || isNegated(t.range.lowerBound, lower: lower) { continue }
+            var speaker: Int? = nil
+            var contentStart = t.range.upperBound
+            var contentEnd = upper
+            if let nextT = triggers[(ti + 1)...].first(where: { $0.has(.statement) && !$0.isNoun && $0.inQuote == t.inQuote }) {
+                contentEnd = nextT.range.lowerBound
+            }
+            if let stop = (t.range.upperBound..<contentEnd).first(where: { [".", "!", "?"].contains(tokens[$0].text) }) {
+                // reported speech ends with its sentence inside a joined quote; an attributed quote does not
+                if t.inQuote || qs.contains(where: { $0.contains(stop) }) { contentEnd = stop }
+            }
+            if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
+                var k = contentStart
+                while k + 1 < contentEnd {
+                    if tokens[k].text == ";" || (tokens[k].text == "," && ["while", "whereas", "but", "and", "although", "though"].contains(tokens[k + 1].key) && !inQuote(k)) {
+                        contentEnd = k; break
+                    }
+                    k += 1
+                }
+            }
+            if t.inQuote {
+                guard let q = qs.first(where: { $0.contains(t.range.lowerBound) }) else { continue }
+                let left = agentLeft(t.range.lowerBound, ms, lower: q.lowerBound)
+                guard let a = left.first, entities[a].type != .program,
+                      let m = ms.first(where: { $0.entity == a && q.contains($0.range.lowerBound) }), m.kind != .firstPerson else { continue }
+                speaker = a
+                contentEnd = min(contentEnd, q.upperBound)
+            } else {
+                let left = agentLeft(t.range.lowerBound, ms, lower: lower, allowPossessive: false)
+                let prevTok = t.range.lowerBound > lower ? tokens[t.range.lowerBound - 1].text : ""
+                let afterQuote = ["\u{201D}", "\"", "\u{2019}"].contains(prevTok)
+                    || (prevTok == "," && t.range.lowerBound - 2 >= lower && ["\u{201D}", "\"", "\u{2019}"].contains(tokens[t.range.lowerBound - 2].text))
+                let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
+                    || (prevTok == "," && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
+                if let a = left.last, !afterQuote { speaker = a }
+                else if rightAllowed, let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
+                else if tokens[t.range.lowerBound].key.hasSuffix("ing"), t.range.lowerBound - lower <= 2 {
+                    // "While acknowledging X, Rutte …": the subject of the main clause
+                    if let m = ms.first(where: { $0.range.lowerBound > t.range.upperBound && $0.entity >= 0 && !$0.possessive
+                        && !$0.inQuote && entities[$0.entity].type == .person && $0.kind != .pronoun || $0.range.lowerBound > t.range.upperBound && $0.kind == .pronoun && !$0.possessive && $0.entity >= 0 }) {
+                        speaker = m.entity
+                        contentEnd = m.range.lowerBound
+                    }
+                } else if let a = left.last { speaker = a }
+                if speaker == nil { continue }
+                if let sp = speaker, entities[sp].type == .program { continue }
+                // "Germany pledged …, Environment Minister Carsten Schneider announced": the content precedes
+                var descriptorStart = -1
+                if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
+                    var k = sm.range.lowerBound - 1
+                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.isCueWord("clause_break", tokens[k].key),
+                          !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
+                    if k > lower, tokens[k].text == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
+                }
+                if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
+                   descriptorStart > lower,
+                   !qs.contains(where: { $0.upperBound <= sm.range.lowerBound && sm.range.lowerBound - $0.upperBound <= 3 }),
+                   t.range.upperBound >= upper || tokens[t.range.upperBound].key != "that" {
+                    _ = sm
+                    contentStart = lower
+                    contentEnd = descriptorStart
+                }
+                // quotes attached to this attribution
+                let attached = qs.contains { q in
+                    (q.upperBound <= t.range.lowerBound && t.range.lowerBound - q.upperBound <= 8)
+                        || (q.lowerBound >= t.range.upperBound && (q.lowerBound - t.range.upperBound <= 4 || q.lowerBound < contentEnd))
+                }
+                if attached { quoteSpeaker = quoteSpeaker ?? speaker }
+            }
+            guard let sp = speaker else { continue }
+            if firstSpeaker == nil, !t.inQuote { firstSpeaker = sp }
+            var targets: [Int] = []
+            for m in ms where m.entity >= 0 && m.entity != sp {
+                // "told reporters in Brussels": a place named by its capital is where, not what
+                if m.range.lowerBound > lower, ["in", "at"].contains(tokens[m.range.lowerBound - 1].key), entities[m.entity].type == .country,
+                   AliasKey.normalize(text(of: m.range)) != AliasKey.normalize(entities[m.entity].name), !tokens[m.range.lowerBound].isAllCaps { continue }
+                let inContent = m.range.lowerBound >= contentStart && m.range.lowerBound < contentEnd
+                let inAttached = !t.inQuote && quoteSpeaker == sp && inQuote(m.range.lowerBound)
+                if inContent && (t.inQuote || !inQuote(m.range.lowerBound) || quoteSpeaker == sp) || inAttached {
+                    if !targets.contains(m.entity) { targets.append(m.entity) }
+                }
+            }
+            // the speaker's first-person references in its quotes
+            if !t.inQuote, quoteSpeaker == sp, ms.contains(where: { $0.kind == .firstPerson && $0.plural }),
+               let g = speakerGroup(sp, ms), g != sp, !targets.contains(g) { targets.append(g) }
+            let quoteText = (!t.inQuote && quoteSpeaker == sp) ? qs.first.map { text(of: $0) } : nil
+            for tg in targets {
+                out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
+            }
+        }
+        // a headline "Rutte: ‘…’" names its speaker before a colon
+        if firstSpeaker == nil, let m = ms.first, m.range.lowerBound == lower, m.entity >= 0, entities[m.entity].type == .person,
+           m.range.upperBound < upper, tokens[m.range.upperBound].text == ":" {
+            firstSpeaker = m.entity
+            quoteSpeaker = m.entity
+            for o in ms where o.entity >= 0 && o.entity != m.entity {
+                out.append(DraftRelation(source: m.entity, kind: .statement, target: o.entity, sentences: [si]))
+            }
+        }
+        // a quote with no attribution continues the previous sentence's quote
+        if quoteSpeaker == nil, !qs.isEmpty, let prev = lastQuoteSpeaker, lastQuoteSentence == si - 1 {
+            quoteSpeaker = prev
+            for m in ms where m.entity >= 0 && m.entity != prev && inQuote(m.range.lowerBound) {
+                out.append(DraftRelation(source: prev, kind: .statement, target: m.entity, sentences: [si]))
+            }
+        }
+        if let q = quoteSpeaker { lastQuoteSpeaker = q; lastQuoteSentence = si }
+
+        // 2. First-person pronouns in quotes stand for the speaker (or the body it speaks for).
+        if let q = quoteSpeaker {
+            let group = speakerGroup(q, ms) ?? q
+            for k in ms.indices where ms[k].kind == .firstPerson && ms[k].entity < 0 {
+                ms[k].entity = ms[k].plural ? group : q
+            }
+        }
+
+        // 3. Pledges.
+        var skipUntil = -1
+        for (ti, t) in triggers.enumerated() where t.has(.pledge) {
+            guard let p = t.first(.pledge) else { continue }
+            let start = t.range.lowerBound
+            if start < skipUntil { continue }
+            // "pledged to send", "plan to allocate": the chained verb carries the pledge
+            if !p.isNoun, let nextT = triggers[(ti + 1)...].first, nextT.has(.pledge), !nextT.isNoun,
+               nextT.range.lowerBound - t.range.upperBound <= 5,
+               (t.range.upperBound..<nextT.range.lowerBound).contains(where: { tokens[$0].key == "to" }) {
+                if isNegated(start, lower: lower) { skipUntil = nextT.range.upperBound }
+                continue
+            }
+            let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
+            var status: PledgeStatus = .pledged
+            if negated || isUndelivered(start, lower: lower) {
+                guard p.isDelivery || isUndelivered(start, lower: lower) else { continue }
+                status = .undelivered
+            } else if p.isDelivery, p.isPast, !tokens[start].key.hasSuffix("ing") {
+                status = .delivered
+            }
+            if isHypothetical(start, lower: lower, upper: upper) { continue }
+            // clause end for arguments
+            var end = t.range.upperBound
+            while end < upper, end - t.range.upperBound < 28, ![";", "\u{2014}"].contains(tokens[end].text),
+                  !["while", "but", "whereas", "although", "though", "as", "because", "after", "before", "when", "since"].contains(tokens[end].key) { end += 1 }
+            // something given, unless the verb's object is the recipient
+            if !p.isNoun, !p.isDirect {
+                var given = false
+                var k = t.range.upperBound
+                while k < end, k - t.range.upperBound < 10 {
+                    let key = tokens[k].key
+                    if lex.lexicon.resourceNouns.contains(key) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
+                        || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
+                    if DocumentAnalyzer.prepositions.contains(key), key != "with", k > t.range.upperBound + 1 { break }
+                    k += 1
+                }
+                // passive: "New air defence systems will be sent to Ukraine"
+                if !given, start > lower, ["be", "been", "being", "was", "were", "is", "are"].contains(tokens[start - 1].key) {
+                    for k in max(lower, start - 8)..<start where lex.lexicon.resourceNouns.contains(tokens[k].key) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                        given = true
+                    }
+                }
+                if !given { continue }
+            }
+            // givers
+            var givers: [Int] = []
+            if p.isNoun {
+                var k = start - 1
+                var steps = 0
+                while k >= lower, steps < 3, mention(endingAt: k + 1, ms) == nil, tokens[k].key != "'s" || true {
+                    if tokens[k].key == "'s" { k -= 1; continue }
+                    if !tokens[k].isWord || DocumentAnalyzer.prepositions.contains(tokens[k].key) || tokens[k].key == "the" { break }
+                    k -= 1; steps += 1
+                }
+                if let mi = mention(endingAt: k + 1, ms), ms[mi].possessive, ms[mi].entity >= 0 { givers = [ms[mi].entity] }
+                else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower) }
+            } else {
+                givers = agentLeft(start, ms, lower: lower)
+            }
+            givers = givers.filter { entities[$0].type != .program || p.isNoun == false }
+            var passiveRecipient: Int? = nil
+            if !p.isNoun, t.range.upperBound + 1 < upper, tokens[t.range.upperBound].key == "by",
+               let bm = ms.first(where: { $0.range.lowerBound == t.range.upperBound + 1 }), bm.entity >= 0 {
+                givers = [bm.entity]
+                var k = start - 1
+                while k > lower, [",", ")", "("].contains(tokens[k].text) { k -= 1 }
+                if let rm = mention(endingAt: k + 1, ms), ms[rm].entity >= 0 { passiveRecipient = ms[rm].entity }
+            }
+            // recipients
+            var recipients: [Int] = []
+            var listGivers: [Int] = []
+            var prevOK = false
+            var prevEnd = -1
+            var afterIncluding = false
+            for m in ms where m.range.lowerBound >= t.range.upperBound && m.range.lowerBound < end && m.entity >= 0 {
+                let type = entities[m.entity].type
+                var k = m.range.lowerBound - 1
+                var ok = false
+                let continuesList = prevEnd >= 0 && (prevEnd..<m.range.lowerBound).allSatisfy { DocumentAnalyzer.listGlue.contains(tokens[$0].key) }
+                if continuesList { ok = prevOK } else {
+                    var skipped = 0
+                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].text == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
+                          !lex.isCueWord("clause_break", tokens[k].key), !ms.contains(where: { $0.range.contains(k) }) {
+                        if tokens[k].isWord { skipped += 1 }
+                        k -= 1
+                    }
+                    if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 }  // direct object
+                    else if lex.isCueWord("clause_break", tokens[k].key) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
+                    else {
+                        let key = tokens[k].key
+                        if key == "including" || key == "among" { afterIncluding = true }
+                        if lex.isCueWord("recipient_preposition", key) { ok = key != "of" || p.isNoun }
+                        if key == "including" { ok = false }
+                    }
+                }
+                if m.compound || (m.kind == .demonym && !ok) { ok = false }
+                if type == .person || (type == .organization && !ok) { ok = false }
+                if type == .program, k >= t.range.upperBound, !["through", "to", "into", "under", "via", "for"].contains(tokens[k].key), !continuesList { ok = ok && true }
+                if afterIncluding, type == .country || type == .organization, !ok {
+                    if !listGivers.contains(m.entity) { listGivers.append(m.entity) }
+                } else if ok, !givers.contains(m.entity), !recipients.contains(m.entity) {
+                    recipients.append(m.entity)
+                }
+                prevOK = ok
+                prevEnd = m.range.upperBound
+            }
+            if let pr = passiveRecipient { recipients = [pr] }
+            if !listGivers.isEmpty, givers.allSatisfy({ entities[$0].type == .organization }) { givers += listGivers.filter { !givers.contains($0) } }
+            var evidence = [si]
+            if givers.isEmpty, si + 1 < sentences.count, !p.isNoun {
+                if let list = leadingList(si + 1) { givers = list; evidence.append(si + 1) }
+            }
+            let explicitRecipients = recipients
+            if recipients.isEmpty, !p.isNoun, !p.isDirect, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
+                if let m = memory.last(where: { $0.sentence >= si - 3 && $0.sentence < si && !givers.contains($0.entity) }) {
+                    recipients = [m.entity]
+                    if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }
+                }
+            }
+            for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
+            guard !givers.isEmpty, !recipients.isEmpty else { continue }
+            let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 2)..<end)?.0
+            let items = findItems(t.range.upperBound..<end, ms)
+            for g in givers {
+                for r in recipients where r != g {
+                    out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: evidence, amount: amount, items: items, status: status))
+                }
+            }
+        }
+
+        // 4. Oppositions.
+        for t in triggers where t.has(.opposition) {
+            guard let p = t.first(.opposition) else { continue }
+            let start = t.range.lowerBound
+            if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
+            if isHypothetical(start, lower: lower, upper: upper) { continue }
+            var agents: [Int] = []
+            if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
+                agents = [ms[mi].entity]
+            } else {
+                agents = agentLeft(start, ms, lower: lower)
+            }
+            guard !agents.isEmpty else { continue }
+            var targets: [Int] = []
+            var k = t.range.upperBound
+            while k < upper, k - t.range.upperBound < 10 {
+                if [";", "\u{2014}", "\u{201D}"].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
+                if let mi = ms.firstIndex(where: { $0.range.lowerBound == k }), ms[mi].entity >= 0, !agents.contains(ms[mi].entity) {
+                    var j = mi
+                    targets.append(ms[mi].entity)
+                    while j + 1 < ms.count, ms[j + 1].entity >= 0 {
+                        let gap = ms[j].range.upperBound..<ms[j + 1].range.lowerBound
+                        guard !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ [",", "and", "or"].contains(tokens[$0].key) }) else { break }
+                        targets.append(ms[j + 1].entity)
+                        j += 1
+                    }
+                    break
+                }
+                k += 1
+            }
+            for a in agents {
+                for tg in targets where tg != a {
+                    out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: [si]))
+                    if p.isSpoken || (t.first(.statement) != nil && !t.inQuote) {
+                        out.append(DraftRelation(source: a, kind: .statement, target: tg, sentences: [si]))
+                    }
+                }
+            }
+        }
+
+        // a statement is about what is said, not about each giver it lists
+        var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
+        if givers.count < 2 { givers = [] }
+        let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
+        out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+
+        // the subject for the next sentence's pronouns
+        if let f = firstSpeaker, entities[f].type == .person { lastSubjectPerson = f }
+        else if let m = ms.first(where: { $0.entity >= 0 && entities[$0.entity].type == .person && !$0.inQuote && !$0.possessive && !isPrepositionalObject($0, lower: lower) }) {
+            lastSubjectPerson = m.entity
+        }
+        return out
+    }
+
+    /// The body a speaker speaks for: its office's owner (from the text or the lexicon), or itself.
+    func speakerGroup(_ speaker: Int, _ ms: [Mention]) -> Int? {
+        guard entities[speaker].type == .person else { return speaker }
+        if let m = ms.first(where: { $0.entity == speaker && $0.owner != nil }), let o = m.owner { return o }
+        if let r = entities[speaker].textRoles.first { return r.owner }
+        if entities[speaker].fromLexicon, let a = lex.lexicon.actor(id: entities[speaker].id),
+           let role = a.roles.first(where: { $0.isValid(on: date) }) {
+            return entity(forActor: role.of, sentence: sentences.isEmpty ? 0 : 0)
+        }
+        return nil
+    }
+
+    /// A list of two or more countries opening a sentence ("Canada, Germany and Poland are among them.").
+    func leadingList(_ si: Int) -> [Int]? {
+        let ms = mentions.count > si ? mentions[si] : findMentionsPreview(si)
+        guard let first = ms.first else { return nil }
+        var k = sentences[si].tokens.lowerBound
+        while k < first.range.lowerBound, ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"].contains(tokens[k].key) { k += 1 }
+        guard k == first.range.lowerBound else { return nil }
+        var end = 0
+        while end + 1 < ms.count {
+            let gap = ms[end].range.upperBound..<ms[end + 1].range.lowerBound
+            guard !gap.isEmpty, gap.allSatisfy({ [",", "and"].contains(tokens[$0].key) }) else { break }
+            end += 1
+        }
+        guard end >= 1 else { return nil }
+        let list = ms[0...end].map { $0.entity }
+        guard list.allSatisfy({ $0 >= 0 && entities[$0].type == .country }) else { return nil }
+        return list
+    }
+
+    /// Item phrases in a range: a head noun ("missiles") with the modifiers and names before it.
+    func findItems(_ range: Range<Int>, _ ms: [Mention]) -> [String] {
+        var out: [String] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard let h = lex.itemHeads.longest(tokens, at: k, limit: range.upperBound) else { k += 1; continue }
+            var s = k
+            while s > range.lowerBound {
+                let t = tokens[s - 1]
+                if t.text == "-", !t.spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
+                if t.isWord, lex.lexicon.itemModifiers.contains(t.key) || (t.isCapitalized && !lex.lexicon.nonNameWords.contains(t.key)) { s -= 1; continue }
+                break
+            }
+            let generic: Set<String> = ["systems", "system", "capabilities", "equipment", "weapons", "arms", "training", "troops"]
+            if !(s == k && h.length == 1 && generic.contains(tokens[k].key) && false) {
+                let item = text(of: s..<(k + h.length))
+                if !out.contains(item) { out.append(item) }
+            }
+            k += h.length
+        }
+        return out
+    }
+}
+
+extension DocumentAnalyzer {
+    /// Dictionary mentions of a sentence not yet analyzed (no discourse state touched).
+    func findMentionsPreview(_ si: Int) -> [Mention] {
+        let s = sentences[si]
+        var out: [Mention] = []
+        var i = s.tokens.lowerBound
+        while i < s.tokens.upperBound, i - s.tokens.lowerBound < 30 {
+            if let hit = lex.actors.matches(tokens, at: i, limit: s.tokens.upperBound).first(where: { $0.value.kind == .name && (!$0.value.capitalized || tokens[i].isCapitalized) }),
+               let e = entity(forActor: hit.value.actorID, sentence: si) {
+                out.append(Mention(entity: e, range: i..<(i + hit.length), kind: .name))
+                i += hit.length
+            } else { i += 1 }
+        }
+        return out
+    }
+}

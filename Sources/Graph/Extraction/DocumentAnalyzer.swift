@@ -1,0 +1,217 @@
+import Foundation
+
+/// An entity mentioned in one document.
+struct DocEntity {
+    var id: String
+    var name: String
+    var type: EntityType
+    var fromLexicon: Bool
+    /// Names it was called by in the text (no pronouns or common nouns).
+    var surfaces: Set<String> = []
+    /// Sentence of the first mention.
+    var firstSentence: Int
+    /// Offices read from the text: canonical title and the owner's entity index.
+    var textRoles: [(title: String, owner: Int)] = []
+    /// Acronym expansion read from this document.
+    var expansion: String?
+}
+
+/// How a mention names its entity.
+enum MentionKind { case name, demonym, reference, pronoun, title, programReference, firstPerson }
+
+/// A span of tokens that stands for an entity.
+struct Mention {
+    /// Index into the document's entities; -1 for a first-person pronoun not yet resolved.
+    var entity: Int
+    var range: Range<Int>
+    var kind: MentionKind
+    /// Followed by a possessive 's.
+    var possessive: Bool = false
+    /// Inside a quoted passage.
+    var inQuote: Bool = false
+    /// The left part of a hyphenated modifier ("U.S.-made").
+    var compound: Bool = false
+    /// "we/us/our" rather than "I/me/my".
+    var plural: Bool = false
+    /// Owner of a title phrase inside this mention ("NATO" in "NATO Secretary General Mark Rutte").
+    var owner: Int? = nil
+}
+
+/// Finds the mentions of one document: dictionary names, acronyms and their expansions,
+/// titled people, named programs and organizations, pronouns and role references.
+final class DocumentAnalyzer {
+    let lex: CompiledLexicon
+    let documentID: String
+    let text: String
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let sentences: [Sentence]
+    let date: String?
+
+    var entities: [DocEntity] = []
+    var entityIndex: [String: Int] = [:]
+    /// Names learned from this document (acronyms, expansions, new people) → entity index.
+    var dynamicNames = PhraseTable<Int>()
+    var dynamicNameCount = 0
+    /// Mentions of each sentence, in token order.
+    var mentions: [[Mention]] = []
+    /// Quoted token ranges of each sentence.
+    var quotes: [[Range<Int>]] = []
+
+    // discourse state
+    var lastPerson: Int?
+    var lastSubjectPerson: Int?
+    var lastCountry: Int?
+    var lastOrg: Int?
+    var lastProgram: Int?
+    var lastNonPerson: Int?
+    var acronymExpansions: [(entity: Int, expansion: String)] = []
+    var lastQuoteSpeaker: Int?
+    var hypotheticalCache: (sentenceStart: Int, firstCueEnd: Int) = (-1, Int.max)
+    /// Programs in order of their latest mention.
+    var programOrder: [Int] = []
+    /// Common nouns a program was called by in the text ("initiative", "mechanism").
+    var descriptors: [Int: Set<String>] = [:]
+    var lastQuoteSentence = -2
+
+    init(lexicon: CompiledLexicon, documentID: String, text: String) {
+        self.lex = lexicon
+        self.documentID = documentID
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.tokens = Tokenizer.tokenize(scalars)
+        self.sentences = SentenceSplitter.split(tokens: tokens)
+        self.date = DocumentAnalyzer.findDate(text)
+    }
+
+    /// The document text between two scalar offsets.
+    func slice(_ a: Int, _ b: Int) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[a..<b])
+        return String(v)
+    }
+
+    func text(of range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return slice(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+    }
+
+    // MARK: Entities
+
+    @discardableResult
+    func entity(forActor id: String, sentence: Int) -> Int? {
+        if let i = entityIndex[id] { return i }
+        guard let a = lex.lexicon.actor(id: id) else { return nil }
+        let i = entities.count
+        entities.append(DocEntity(id: a.id, name: a.name, type: a.type, fromLexicon: true, firstSentence: sentence))
+        entityIndex[a.id] = i
+        return i
+    }
+
+    func newEntity(name: String, type: EntityType, sentence: Int) -> Int {
+        let id = Slug.make(name)
+        if let i = entityIndex[id] { return i }
+        let i = entities.count
+        entities.append(DocEntity(id: id, name: name, type: type, fromLexicon: false, surfaces: [name], firstSentence: sentence))
+        entityIndex[id] = i
+        learn(name, i)
+        return i
+    }
+
+    func learn(_ name: String, _ entity: Int) {
+        let keys = Tokenizer.keys(name)
+        guard !keys.isEmpty else { return }
+        dynamicNames.insert(keys, entity)
+        dynamicNameCount += 1
+    }
+
+    func isNameWord(_ t: Token) -> Bool {
+        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.lexicon.nonNameWords.contains(t.key) && t.text.first?.isNumber != true
+    }
+
+    // MARK: Pass 0: acronyms with their expansions
+
+    /// "Prioritised Ukraine Requirements List (PURL)" and "PURL (Partnership for …)".
+    func findAcronyms() {
+        for (si, s) in sentences.enumerated() {
+            var i = s.tokens.lowerBound
+            while i + 2 < s.tokens.upperBound {
+                defer { i += 1 }
+                guard tokens[i].text == "(" else { continue }
+                // Expansion (ACRO)
+                if tokens[i + 1].isAllCaps, tokens[i + 1].isWord, tokens[i + 2].text == ")", i > s.tokens.lowerBound {
+                    let acro = tokens[i + 1].text.filter { $0.isLetter }
+                    var caps: [Int] = []
+                    var k = i - 1
+                    while k >= s.tokens.lowerBound, caps.count < acro.count {
+                        let t = tokens[k]
+                        if t.isWord, t.isCapitalized || t.isAllCaps { caps.append(k) }
+                        else if ["of", "for", "and", "the", "on", "to", "in", "'s", "-", "&"].contains(t.key) {}
+                        else { break }
+                        k -= 1
+                    }
+                    guard let first = caps.last else { continue }
+                    // strip leading non-name words ("Through the …")
+                    var startTok = first
+                    while startTok < i, !isNameWord(tokens[startTok]) { startTok += 1 }
+                    let initials = (startTok..<i).filter { tokens[$0].isWord && (tokens[$0].isCapitalized || tokens[$0].isAllCaps) }
+                        .map { tokens[$0].text.first!.uppercased() }.joined()
+                    guard initials.first.map(String.init) == acro.first.map(String.init),
+                          abs(initials.count - acro.count) <= 1 || initials == acro else { continue }
+                    register(acronym: tokens[i + 1].text, expansion: startTok..<i, sentence: si)
+                    continue
+                }
+                // ACRO (Expansion)
+                if i > s.tokens.lowerBound, tokens[i - 1].isAllCaps, tokens[i - 1].isWord, tokens[i + 1].isCapitalized {
+                    var k = i + 1
+                    while k < s.tokens.upperBound, k - i <= 12, tokens[k].text != ")" { k += 1 }
+                    guard k < s.tokens.upperBound, tokens[k].text == ")", k > i + 2 else { continue }
+                    let acro = tokens[i - 1].text.filter { $0.isLetter }
+                    guard tokens[i + 1].text.first?.uppercased() == acro.first.map(String.init) else { continue }
+                    register(acronym: tokens[i - 1].text, expansion: (i + 1)..<k, sentence: si)
+                }
+            }
+        }
+    }
+
+    private func register(acronym: String, expansion: Range<Int>, sentence: Int) {
+        let exp = text(of: expansion)
+        let e: Int
+        if let hit = lex.actors.longest(tokens, at: expansion.lowerBound, limit: expansion.upperBound), hit.length == expansion.count,
+           let i = entity(forActor: hit.value.actorID, sentence: sentence) {
+            e = i
+        } else if let acroHit = lex.actors.longest(Tokenizer.tokenize(Array(acronym.unicodeScalars)), at: 0, limit: 1),
+                  let i = entity(forActor: acroHit.value.actorID, sentence: sentence) {
+            e = i
+        } else if let i = entityIndex[Slug.make(acronym)] {
+            e = i
+        } else {
+            let head = tokens[expansion.upperBound - 1].key
+            let type: EntityType = lex.lexicon.organizationHeads.contains(head) ? .organization : .program
+            e = newEntity(name: acronym, type: type, sentence: sentence)
+        }
+        entities[e].surfaces.insert(acronym)
+        entities[e].surfaces.insert(exp)
+        if entities[e].expansion == nil { entities[e].expansion = exp }
+        acronymExpansions.append((e, exp))
+        learn(acronym, e)
+        learn(exp, e)
+    }
+
+    static func findDate(_ text: String) -> String? {
+        // an ISO day in the first lines ("2025-12-03")
+        let head = text.prefix(600)
+        let scalars = Array(head.unicodeScalars)
+        var i = 0
+        while i + 10 <= scalars.count {
+            let w = scalars[i..<(i + 10)]
+            let digits = w.enumerated().allSatisfy { (k, s) in (k == 4 || k == 7) ? s == "-" : (s.value >= 48 && s.value <= 57) }
+            if digits, i == 0 || !(scalars[i - 1].properties.numericType != nil) {
+                var v = String.UnicodeScalarView(); v.append(contentsOf: w)
+                return String(v)
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// What one document contributes to the graph.
+public struct DocumentExtraction: Sendable {
+    /// The document (id, title, digest, date).
+    public var document: Document
+    /// Entities mentioned and the statement, pledge, opposition and textual role edges read.
+    public var graph: EntityGraph
+    /// Acronym expansions written in this document: (entity id, expansion).
+    public var expansions: [Expansion]
+    /// Amounts of pledges read in this document.
+    public var amounts: [RelationKey: Amount]
+    /// Role edges of lexicon people mentioned (kept when both ends are in the final graph).
+    public var lexiconRoles: [Relation]
+    /// Member edges of lexicon countries mentioned (kept when both ends are in the final graph).
+    public var memberships: [Relation]
+
+    /// An acronym's expansion as one document writes it.
+    public struct Expansion: Hashable, Sendable {
+        public var entity: String
+        public var expansion: String
+    }
+}
+
+/// Reads entities and relations from articles with a compiled lexicon.
+///
+/// ```swift
+/// let extractor = Extractor(lexicon: try Lexicon.bundled())
+/// let x = extractor.extract(documentID: "a.txt", text: "Germany pledged €500 million to the Green Climate Fund.")
+/// x.graph.relations.map(\.key) // germany -pledge-> green-climate-fund
+/// ```
+public struct Extractor: Sendable {
+    let compiled: CompiledLexicon
+    /// Documents longer than this many scalars are read in segments cut at sentence ends.
+    public static let segmentLength = 1 << 20
+
+    /// Compiles the lexicon into phrase tables.
+    /// - Complexity: O(size of the lexicon).
+    public init(lexicon: Lexicon) {
+        compiled = CompiledLexicon(lexicon)
+    }
+
+    /// Extracts one document.
+    /// - Parameters:
+    ///   - documentID: the document id (file name) cited by evidence.
+    ///   - text: the article.
+    ///   - sha256: the digest of the file's bytes; computed from the text when omitted.
+    /// - Returns: the document's entities, edges and the facts used for cross-document conflicts.
+    /// - Complexity: O(n) in the length of the text (sentences are capped in length).
+    public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
+        let title = text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""
+        let digest = sha256 ?? SHA256.hex(Array(text.utf8))
+        var result = DocumentExtraction(document: Document(id: documentID, title: String(title.prefix(300)), sha256: digest, date: DocumentAnalyzer.findDate(text)),
+                                        graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
+        let scalars = Array(text.unicodeScalars)
+        var base = 0
+        while base < scalars.count {
+            var end = min(scalars.count, base + Extractor.segmentLength)
+            if end < scalars.count {
+                // cut after a sentence end or at least at a space
+                var k = end
+                while k > base + Extractor.segmentLength / 2, !(scalars[k - 1] == "\n" || (scalars[k - 1] == " " && k >= 2 && scalars[k - 2] == ".")) { k -= 1 }
+                if k <= base + Extractor.segmentLength / 2 {
+                    k = end
+                    while k > base + 1, scalars[k - 1] != " " { k -= 1 }
+                    if k <= base + 1 { k = end }
+                }
+                end = k
+            }
+            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[base..<end])
+            extractSegment(String(v), offset: base, documentID: documentID, into: &result)
+            base = end
+        }
+        result.graph.add(result.document)
+        return result
+    }
+
+    private func extractSegment(_ text: String, offset: Int, documentID: String, into result: inout DocumentExtraction) {
+        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, text: text)
+        let date = result.document.date
+        a.findAcronyms()
+        a.quotes = a.sentences.map { a.findQuotes($0) }
+        var drafts: [DraftRelation] = []
+        var memory: [(sentence: Int, entity: Int)] = []
+        for si in a.sentences.indices {
+            var ms = a.findMentions(si)
+            a.mentions.append(ms)
+            drafts += a.applyRules(si, &ms, memory: &memory)
+            a.mentions[si] = ms
+            if ProcessInfo.processInfo.environment["NG_DEBUG"] != nil {
+                let d = ms.map { m in "[\(a.text(of: m.range))→\(m.entity >= 0 ? a.entities[m.entity].id : "?")\(m.possessive ? "'s" : "")\(m.inQuote ? "q" : "")]" }.joined(separator: " ")
+                let t = a.findTriggers(si, ms).map { t in "<\(a.text(of: t.range)):\(t.predicates.map { "\($0.kind.rawValue.prefix(3))\($0.isNoun ? "N" : "V")" }.joined(separator: ","))>" }.joined(separator: " ")
+                FileHandle.standardError.write(Data("S\(si): \(a.slice(a.sentences[si].start, a.sentences[si].end).prefix(90))\n   M: \(d)\n   T: \(t)\n".utf8))
+            }
+        }
+        // one node per person: a lone surname joins the full name written elsewhere in the document
+        var canonical = Array(a.entities.indices)
+        for i in a.entities.indices where a.entities[i].type == .person && !a.entities[i].fromLexicon {
+            let keys = Tokenizer.keys(a.entities[i].name)
+            guard keys.count == 1 else { continue }
+            if let j = a.entities.indices.first(where: { $0 != i && a.entities[$0].type == .person && Tokenizer.keys(a.entities[$0].name).count > 1 && Tokenizer.keys(a.entities[$0].name).last == keys[0] }) {
+                canonical[i] = j
+                a.entities[j].surfaces.formUnion(a.entities[i].surfaces)
+                a.entities[j].textRoles += a.entities[i].textRoles
+            }
+        }
+        func id(_ e: Int) -> String { a.entities[canonical[e]].id }
+        func evidence(_ si: Int) -> Evidence {
+            let s = a.sentences[si]
+            return Evidence(document: documentID, start: s.start + offset, end: s.end + offset, text: a.slice(s.start, s.end))
+        }
+        var g = EntityGraph()
+        for (i, e) in a.entities.enumerated() where canonical[i] == i {
+            var aliases = Array(e.surfaces)
+            var attributes: [String: String] = [:]
+            if let actor = compiled.lexicon.actor(id: e.id), e.fromLexicon { aliases += actor.aliases }
+            if let x = e.expansion { attributes["expansion"] = x }
+            g.add(Entity(id: e.id, name: e.name, type: e.type, aliases: aliases.filter { $0 != e.name }, attributes: attributes))
+        }
+        // one relation per key, its evidence gathered first (merging one by one would be quadratic)
+        var byKey: [RelationKey: (draft: DraftRelation, sentences: Set<Int>, items: [String])] = [:]
+        var order: [RelationKey] = []
+        for d in drafts {
+            let s = id(d.source), t = id(d.target)
+            guard s != t else { continue }
+            let key = RelationKey(source: s, kind: d.kind, target: t)
+            if var e = byKey[key] {
+                e.sentences.formUnion(d.sentences)
+                for item in d.items where !e.items.contains(item) { e.items.append(item) }
+                if e.draft.amount == nil { e.draft.amount = d.amount }
+                if e.draft.status == nil { e.draft.status = d.status }
+                if e.draft.quote == nil { e.draft.quote = d.quote }
+                byKey[key] = e
+            } else {
+                byKey[key] = (d, Set(d.sentences), d.items)
+                order.append(key)
+            }
+        }
+        for key in order {
+            guard let e = byKey[key] else { continue }
+            let r = Relation(source: key.source, kind: key.kind, target: key.target, evidence: e.sentences.sorted().map(evidence),
+                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote)
+            try? g.add(r)
+            if let amount = e.draft.amount, key.kind == .pledge, result.amounts[key] == nil { result.amounts[key] = amount }
+        }
+        for (i, e) in a.entities.enumerated() where canonical[i] == i {
+            for role in e.textRoles {
+                let r = Relation(source: e.id, kind: .role, target: id(role.owner), evidence: [evidence(e.firstSentence)],
+                                 attributes: ["title": role.title, "source": "text"])
+                try? g.add(r)
+            }
+            guard e.fromLexicon, let actor = compiled.lexicon.actor(id: e.id) else { continue }
+            if e.type == .person {
+                var roles = actor.roles.filter { $0.isValid(on: date) }
+                if roles.isEmpty, let latest = actor.roles.max(by: { ($0.from ?? "") < ($1.from ?? "") }) { roles = [latest] }
+                for role in roles {
+                    var attrs = ["title": role.title, "source": "lexicon"]
+                    if let f = role.from { attrs["from"] = f }
+                    if let t = role.to { attrs["to"] = t }
+                    if let p = role.portfolio { attrs["portfolio"] = p }
+                    result.lexiconRoles.append(Relation(source: e.id, kind: .role, target: role.of, evidence: [evidence(e.firstSentence)], attributes: attrs))
+                }
+            }
+            if e.type == .country {
+                for org in actor.memberOf {
+                    result.memberships.append(Relation(source: e.id, kind: .member, target: org, evidence: [evidence(e.firstSentence)], attributes: ["source": "lexicon"]))
+                }
+            }
+        }
+        for x in a.acronymExpansions {
+            let ex = DocumentExtraction.Expansion(entity: id(x.entity), expansion: x.expansion)
+            if !result.expansions.contains(ex) { result.expansions.append(ex) }
+        }
+        result.graph.merge(g)
+    }
+}

@@ -1,0 +1,106 @@
+/// A sentence: a range of tokens and the exact span of the document it covers.
+public struct Sentence: Hashable, Sendable {
+    /// Offset of the first Unicode scalar.
+    public var start: Int
+    /// Offset one past the last Unicode scalar.
+    public var end: Int
+    /// Token range within the document's tokens.
+    var tokens: Range<Int>
+}
+
+/// Splits a document into sentences.
+///
+/// A line break always ends a sentence (so a headline without final punctuation and each
+/// bullet line stand alone; a bullet's "- " is left out). Within a line a sentence ends at
+/// `.`, `!`, `?` or `…` (with any closing quotes or brackets after it) when the next token
+/// starts a sentence, except after abbreviations ("Dec.", "Gen."), initials ("J. D. Vance"),
+/// and inside a double-quoted passage ("“… war. We …,” he said" is one sentence, up to a cap).
+///
+/// ```swift
+/// SentenceSplitter.split("The U.S. said so. He agreed.") // two sentences
+/// ```
+public enum SentenceSplitter {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "st", "jr", "sr", "rep", "sen", "gov", "pres",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+        "inc", "corp", "ltd", "co", "mt", "ft", "adm", "capt", "maj", "cmdr", "hon", "rev", "est", "approx", "fig", "p",
+    ]
+    static let sentenceStarters: Set<String> = [
+        "the", "he", "she", "it", "they", "we", "in", "but", "this", "that", "these", "those", "a", "an", "on", "at",
+        "meanwhile", "however", "i", "his", "her", "their", "its", "as", "after", "while", "officials",
+    ]
+    /// Longest quoted passage (in tokens) kept inside one sentence.
+    static let maxQuoteTokens = 160
+    /// Hard cap on a sentence's length in tokens (bounds the work per sentence).
+    static let maxSentenceTokens = 400
+
+    /// Splits a text into sentences (offsets in Unicode scalars).
+    /// - Complexity: O(n) in the length of the text.
+    public static func split(_ text: String) -> [Sentence] {
+        let scalars = Array(text.unicodeScalars)
+        return split(tokens: Tokenizer.tokenize(scalars))
+    }
+
+    static func split(tokens: [Token]) -> [Sentence] {
+        var out: [Sentence] = []
+        var start = 0
+        var quoteOpenAt: Int? = nil
+        func close(_ end: Int) {
+            var s = start
+            // drop a leading bullet marker
+            if s < end, ["-", "•", "*", "–", "—", "·"].contains(tokens[s].text), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
+            if s < end { out.append(Sentence(start: tokens[s].start, end: tokens[end - 1].end, tokens: s..<end)) }
+            start = end
+        }
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if i > start, t.newlineBefore { close(i); quoteOpenAt = nil }
+            if i - start >= maxSentenceTokens { close(i); quoteOpenAt = nil }
+            switch t.text {
+            case "\u{201C}", "\u{00AB}", "\u{201E}": quoteOpenAt = i
+            case "\u{201D}", "\u{00BB}": quoteOpenAt = nil
+            case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
+            default: break
+            }
+            if t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u{2026}" || (t.text.hasSuffix(".") && t.text.count > 2 && t.isWord) {
+                var j = i + 1
+                // swallow more terminal marks and closing quotes/brackets
+                while j < tokens.count, !tokens[j].newlineBefore,
+                      [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(tokens[j].text) {
+                    if tokens[j].text == "\u{201D}" || tokens[j].text == "\u{00BB}" { quoteOpenAt = nil }
+                    if tokens[j].text == "\"" {
+                        // a straight quote closes only an open one; otherwise it opens the next sentence
+                        if quoteOpenAt == nil { break }
+                        quoteOpenAt = nil
+                    }
+                    j += 1
+                }
+                guard j < tokens.count else { i = j; continue }
+                let next = tokens[j]
+                if next.newlineBefore { i = j; continue }
+                var boundary = true
+                if t.isWord {
+                    // a dotted abbreviation ("U.S.") ends a sentence only before a typical starter
+                    boundary = next.isCapitalized && sentenceStarters.contains(next.key)
+                } else if t.text == ".", i > 0, j == i + 1 {
+                    let prev = tokens[i - 1]
+                    if prev.isWord, !prev.spaceBefore || i - 1 == start || true {
+                        if abbreviations.contains(prev.key), tokens[i].start == prev.end { boundary = false }
+                        if prev.text.unicodeScalars.count == 1, prev.isCapitalized, tokens[i].start == prev.end { boundary = false }
+                    }
+                }
+                let startsSentence = next.isCapitalized || next.kind == .number
+                    || ["\u{201C}", "\"", "\u{2018}", "'", "(", "[", "-", "\u{00AB}"].contains(next.text)
+                if !startsSentence { boundary = false }
+                if let q = quoteOpenAt, i - q < maxQuoteTokens { boundary = false }
+                if boundary { close(j) }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        if start < tokens.count { close(tokens.count) }
+        return out
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// A word, number or punctuation mark of a document, with its Unicode-scalar offsets.
+struct Token: Sendable {
+    enum Kind: Sendable { case word, number, punct }
+    /// Offset of the first scalar in the document.
+    var start: Int
+    /// Offset one past the last scalar.
+    var end: Int
+    /// The token as written.
+    var text: String
+    /// Lower-case, diacritics folded, curly apostrophe straightened: the dictionary key.
+    var key: String
+    var kind: Kind
+    /// A line break stands between this token and the previous one.
+    var newlineBefore: Bool
+    /// Whitespace stands between this token and the previous one.
+    var spaceBefore: Bool
+
+    /// First letter upper-case ("Rutte", "NATO", "U.S.").
+    var isCapitalized: Bool = false
+    /// Two or more letters, all upper-case ("NATO", "PURL", "U.S.").
+    var isAllCaps: Bool = false
+
+    init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool) {
+        self.start = start; self.end = end; self.text = text; self.key = key; self.kind = kind
+        self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
+        var letters = 0, upper = 0
+        var first = true
+        for s in text.unicodeScalars {
+            let isUpper = s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
+            let isLetter = s.isASCII ? ((s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)) : s.properties.isAlphabetic
+            if first { isCapitalized = isUpper; first = false }
+            if isLetter { letters += 1; if isUpper { upper += 1 } }
+        }
+        isAllCaps = letters >= 2 && upper == letters
+    }
+    var isWord: Bool { kind == .word }
+}
+
+/// Splits text into tokens in one pass over its Unicode scalars.
+///
+/// Keeps dotted abbreviations ("U.S.", "E.U.") and decimal numbers ("6.5", "20,000") whole,
+/// splits possessives ("NATO’s" → "NATO", "’s") and negations ("hadn't" → "had", "n't"),
+/// and makes every other punctuation scalar its own token.
+enum Tokenizer {
+    /// Tokenizes `scalars`.
+    /// - Complexity: O(n) in the number of scalars.
+    static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        let n = scalars.count
+        var i = 0
+        var newline = false
+        var space = false
+        func isAlnum(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { let v = s.value; return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+            return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+        }
+        func isLetter(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { let v = s.value; return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+            return s.properties.isAlphabetic
+        }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+        func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
+            var str = String.UnicodeScalarView()
+            str.append(contentsOf: scalars[a..<b])
+            let text = String(str)
+            tokens.append(Token(start: a, end: b, text: text, key: keyOf(text), kind: kind, newlineBefore: newline, spaceBefore: space))
+            newline = false
+            space = false
+        }
+        while i < n {
+            let s = scalars[i]
+            if s.properties.isWhitespace || s == "\u{FEFF}" {
+                if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" { newline = true }
+                space = true
+                i += 1
+                continue
+            }
+            if isAlnum(s) {
+                let start = i
+                var j = i + 1
+                var dotted = false
+                while j < n {
+                    let c = scalars[j]
+                    if isAlnum(c) { j += 1; continue }
+                    if (c == "." || c == ",") && isDigit(scalars[j - 1]) && j + 1 < n && isDigit(scalars[j + 1]) { j += 2; continue }
+                    if c == "." && isLetter(scalars[j - 1]) && (j - 1 == start || scalars[j - 2] == ".")
+                        && j + 2 < n && isLetter(scalars[j + 1]) && scalars[j + 2] == "." && isUpper(scalars[j - 1]) {
+                        dotted = true; j += 2; continue
+                    }
+                    if c == "'" || c == "\u{2019}" {
+                        // n't
+                        if j + 1 < n, scalars[j + 1] == "t", j - 1 > start, scalars[j - 1] == "n" || scalars[j - 1] == "N",
+                           j + 2 >= n || !isLetter(scalars[j + 2]) {
+                            emit(start, j - 1, .word)
+                            emit(j - 1, j + 2, .word)
+                            j += 2
+                            i = j
+                            break
+                        }
+                        // possessive 's / s'
+                        if j + 1 < n, scalars[j + 1] == "s" || scalars[j + 1] == "S", j + 2 >= n || !isLetter(scalars[j + 2]) { break }
+                        // inner apostrophe (O'Brien, d'Ivoire)
+                        if j + 1 < n, isLetter(scalars[j + 1]), j - start <= 2 { j += 1; continue }
+                        break
+                    }
+                    break
+                }
+                if i > start { continue }  // n't already emitted
+                if dotted, j < n, scalars[j] == "." { j += 1 }
+                let allDigits = scalars[start..<j].allSatisfy { isDigit($0) || $0 == "." || $0 == "," }
+                emit(start, j, allDigits ? .number : .word)
+                i = j
+                // possessive: 's / ’s after a word
+                if i + 1 < n, scalars[i] == "'" || scalars[i] == "\u{2019}", scalars[i + 1] == "s" || scalars[i + 1] == "S",
+                   i + 2 >= n || !isLetter(scalars[i + 2]) {
+                    emit(i, i + 2, .word)
+                    i += 2
+                }
+                continue
+            }
+            emit(i, i + 1, .punct)
+            i += 1
+        }
+        return tokens
+    }
+
+    /// The dictionary key of a surface form: lower-case, diacritics folded, ’ → '.
+    static func keyOf(_ text: String) -> String {
+        var ascii = true
+        for s in text.unicodeScalars where !s.isASCII { ascii = false; break }
+        if ascii { return text.lowercased() }
+        return text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "\u{2018}", with: "'")
+    }
+
+    /// Keys of the tokens of a phrase (for dictionaries).
+    static func keys(_ phrase: String) -> [String] {
+        tokenize(Array(phrase.unicodeScalars)).map(\.key)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Graph
+
+@Suite struct ExtractionBadInputTests {
+    @Test func missingAndEmptyFoldersAreFatal() {
+        let missing = URL(fileURLWithPath: "/nonexistent/ng-\(UUID().uuidString)")
+        #expect(throws: ExtractionError.inputNotFound(path: missing.path)) { try BuildPipeline.loadDocuments(from: missing) }
+        let empty = ExtractionFixture.tempDirectory()
+        #expect(throws: ExtractionError.noDocuments(path: empty.path)) { try BuildPipeline.loadDocuments(from: empty) }
+    }
+
+    @Test func badFilesAreSkippedWithWarnings() throws {
+        let dir = ExtractionFixture.tempDirectory()
+        try Data().write(to: dir.appendingPathComponent("a-empty.txt"))
+        try Data([0x00, 0x01, 0x02, 0xFF, 0x00]).write(to: dir.appendingPathComponent("b-binary.txt"))
+        try Data([0x47, 0x65, 0x72, 0x6D, 0x61, 0x6E, 0x79, 0x20, 0xC3, 0x28, 0x2E]).write(to: dir.appendingPathComponent("c-latin.txt"))
+        try "Germany pledged €500 million to the Green Climate Fund.".write(to: dir.appendingPathComponent("d-good.md"), atomically: true, encoding: .utf8)
+        try "ignored".write(to: dir.appendingPathComponent("e-notes.csv"), atomically: true, encoding: .utf8)
+        let (g, report) = try BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon)
+        #expect(report.documentsRead == 2)
+        #expect(report.warnings.contains { $0.hasPrefix("a-empty.txt") && $0.contains("empty") })
+        #expect(report.warnings.contains { $0.hasPrefix("b-binary.txt") && $0.contains("binary") })
+        #expect(report.warnings.contains { $0.hasPrefix("c-latin.txt") && $0.contains("UTF-8") })
+        #expect(g.documents.map(\.id) == ["c-latin.txt", "d-good.md"])
+        #expect(g.relations.contains { $0.kind == .pledge && $0.source == "germany" })
+    }
+
+    @Test func onlyBadFilesIsFatal() throws {
+        let dir = ExtractionFixture.tempDirectory()
+        try Data().write(to: dir.appendingPathComponent("empty.txt"))
+        #expect(throws: ExtractionError.noReadableDocuments(path: dir.path, skipped: 1)) {
+            try BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon)
+        }
+    }
+
+    @Test func longSingleLineDocumentIsLinear() {
+        let sentence = "Germany pledged €500 million to the Green Climate Fund, Environment Minister Carsten Schneider said "
+        let text = String(repeating: sentence, count: 20_000)  // ~2 MB, one line, no sentence end
+        let start = Date()
+        let x = ExtractionFixture.extractor.extract(documentID: "big.txt", text: text)
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(x.graph.relations.contains { $0.kind == .pledge })
+        for r in x.graph.relations { for e in r.evidence { #expect(e.end > e.start) } }
+    }
+
+    @Test func documentTitleAndDigest() {
+        let x = ExtractionFixture.extractor.extract(documentID: "t.txt", text: "\n  Headline here\nBody.", sha256: nil)
+        #expect(x.document.title == "Headline here")
+        #expect(x.document.sha256 == SHA256.hex(Array("\n  Headline here\nBody.".utf8)))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Graph
+
+/// Rules on sentences of other wordings and other domains than the seeds.
+@Suite struct ExtractionRuleTests {
+    func triples(_ s: String) -> Set<String> { ExtractionFixture.triples(s) }
+
+    @Test func climatePledgeWithAmount() {
+        let x = ExtractionFixture.extractor.extract(documentID: "c.txt", text: "Germany pledged €500 million to the Green Climate Fund on Monday.")
+        let r = x.graph.relations.first { $0.kind == .pledge && $0.source == "germany" }
+        #expect(r != nil)
+        #expect(r.map { x.graph.entity(id: $0.target)?.type } == .program)
+        #expect(r?.amount == Amount(value: 500_000_000, currency: "EUR"))
+    }
+
+    @Test func tradeDisputeOppositions() {
+        #expect(triples("China condemned the tariffs imposed by Washington.").contains("opposition china united-states"))
+        #expect(triples("The EU rejected Beijing's proposal to cap steel exports.").contains("opposition eu china"))
+        #expect(triples("Japan and South Korea expressed concern over Chinese export controls.").isSuperset(of: ["opposition japan china", "opposition south-korea china"]))
+    }
+
+    @Test func negationHypotheticalAndNonEvents() {
+        #expect(triples("Japan did not pledge any new funds to Ukraine.").filter { $0.hasPrefix("pledge") }.isEmpty)
+        #expect(triples("Officials rejected the idea that Germany could stop providing aid to Ukraine.").filter { $0.hasPrefix("pledge") }.isEmpty)
+        #expect(triples("Mark Rutte refrained from commenting on Russia.").isEmpty)
+        #expect(triples("France and Spain met in Paris.").isEmpty)  // co-occurrence is no edge
+    }
+
+    @Test func undeliveredAndDelivered() {
+        let x = ExtractionFixture.extractor.extract(documentID: "u.txt", text: "Reports said Britain hadn't delivered promised Storm Shadow missiles to Ukraine. Sweden delivered CV90 infantry fighting vehicles to Kyiv.")
+        #expect(x.graph.relation(RelationKey(source: "united-kingdom", kind: .pledge, target: "ukraine"))?.status == .undelivered)
+        #expect(x.graph.relation(RelationKey(source: "sweden", kind: .pledge, target: "ukraine"))?.status == .delivered)
+    }
+
+    @Test func giverListInTheNextSentence() {
+        let t = triples("New air defence systems will be sent to Ukraine this winter. Canada, Norway and Poland are among the donors.")
+        #expect(t.isSuperset(of: ["pledge canada ukraine", "pledge norway ukraine", "pledge poland ukraine"]))
+    }
+
+    @Test func titledUnknownPersonGetsRoleAndSurnameMerges() {
+        let text = "Canadian Foreign Minister Jane Marlowe said Ottawa would send drones to Ukraine. Marlowe added that Russia must withdraw."
+        let x = ExtractionFixture.extractor.extract(documentID: "p.txt", text: text)
+        let people = x.graph.entities.filter { $0.type == .person }
+        #expect(people.map(\.name) == ["Jane Marlowe"])
+        #expect(x.graph.relation(RelationKey(source: "jane-marlowe", kind: .role, target: "canada"))?.attributes["title"] == "Foreign Minister")
+        #expect(ExtractionFixture.triples(text).contains("statement jane-marlowe russia"))
+    }
+
+    @Test func acronymProgramAndReferenceBack() {
+        let text = "Japan will provide 30 billion yen to the Loss and Damage Fund (LDF) over three years. The Netherlands also committed money to the fund."
+        let x = ExtractionFixture.extractor.extract(documentID: "a.txt", text: text)
+        let ldf = x.graph.entity(named: "LDF")
+        #expect(ldf?.type == .program)
+        #expect(x.graph.entity(named: "Loss and Damage Fund")?.id == ldf?.id)
+        let t = ExtractionFixture.triples(text)
+        #expect(t.contains("pledge japan \(ldf?.id ?? "?")"))
+        #expect(t.contains("pledge netherlands \(ldf?.id ?? "?")"))
+    }
+
+    @Test func quotesBothSidesAndPronouns() {
+        let t = triples("Emmanuel Macron met reporters. “Russia must stop,” he said. Macron stated, ‘We will help Ukraine.’")
+        #expect(t.contains("statement emmanuel-macron russia"))
+        #expect(t.contains("statement emmanuel-macron ukraine"))
+        let h = triples("Rutte: ‘Russia Must Do More’, Says NATO Secretary General")
+        #expect(h.contains("statement mark-rutte russia"))
+    }
+
+    @Test func amountsInManyWritings() throws {
+        let p = AmountParser(lexicon: ExtractionFixture.extractor.compiled)
+        func amount(_ s: String) -> Amount? {
+            let tokens = Tokenizer.tokenize(Array(s.unicodeScalars))
+            return p.firstAmount(tokens, in: 0..<tokens.count)?.0
+        }
+        #expect(amount("$5 billion") == Amount(value: 5e9, currency: "USD"))
+        #expect(amount("1 billion euros per month") == Amount(value: 1e9, currency: "EUR", period: "month"))
+        #expect(amount("EUR6.5 billion") == Amount(value: 6.5e9, currency: "EUR"))
+        #expect(amount("€2bn") == Amount(value: 2e9, currency: "EUR"))
+        #expect(amount("£300 million a year") == Amount(value: 3e8, currency: "GBP", period: "year"))
+        #expect(amount("20,000 soldiers") == nil)
+    }
+}
