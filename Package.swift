@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nato-graph",
-            dependencies: ["Graph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Graph", "CorpusStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "GraphTests",

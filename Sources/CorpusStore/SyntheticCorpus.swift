@@ -69,7 +69,7 @@ public enum SyntheticCorpus {
             g.add(Conflict(entity: "purl", field: "expansion", values: ["A", "B \(index)"], documents: [id, id]))
         }
         let date: String? = index % 7 == 3 ? nil : day(index)
-        let document = Document(id: id, title: "Synthetic article \(index)", sha256: fingerprint(text), date: date)
+        let document = Document(id: id, title: "Synthetic article \(index)", sha256: SHA256.hex(Array(text.utf8)), date: date)
         g.add(document)
         return (document, text, g)
     }
@@ -82,18 +82,6 @@ public enum SyntheticCorpus {
         let d = cal.date(byAdding: .day, value: offset, to: start)!
         let c = cal.dateComponents([.year, .month, .day], from: d)
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
-
-    /// A 64-hex-digit content fingerprint in the shape of a SHA-256 (four FNV-1a lanes);
-    /// good enough to tell synthetic texts apart, not a cryptographic hash.
-    static func fingerprint(_ text: String) -> String {
-        var lanes: [UInt64] = [0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4, 0x1234_5678_9abc_def0, 0x0fed_cba9_8765_4321]
-        for byte in text.utf8 {
-            for i in lanes.indices {
-                lanes[i] = (lanes[i] ^ UInt64(byte) ^ UInt64(i)) &* 0x0000_0100_0000_01B3
-            }
-        }
-        return lanes.map { String(format: "%016llx", $0) }.joined()
     }
 
     private struct SplitMix {
