@@ -20,7 +20,7 @@ extension EntityGraph {
     /// double-quoted with quotes doubled (hence `--multiline-fields=true`). Arrays are
     /// joined with `arrayDelimiter`; neo4j-admin has no escape for it, so an element that
     /// contains the delimiter gets U+FF1B FULLWIDTH SEMICOLON (or, for another delimiter,
-    /// U+FFFD) in its place. Attribute keys are reduced to `[A-Za-z0-9_]` for the header.
+    /// U+FFFD) in its place. U+0000 is written as U+FFFD. Attribute keys are reduced to `[A-Za-z0-9_]` for the header.
     /// Output is deterministic: nodes by id, relationships by (source, kind, target).
     /// - Parameter arrayDelimiter: the `--array-delimiter` the import will use.
     /// - Returns: `nodes.csv` and `relationships.csv`, UTF-8.
@@ -76,7 +76,9 @@ struct Neo4jCSV {
     }
 
     /// A field, double-quoted (quotes doubled) when it holds a comma, quote, CR or LF.
-    static func field(_ s: String) -> String {
+    /// U+0000, which CSV readers take for the end of the data, becomes U+FFFD.
+    static func field(_ raw: String) -> String {
+        let s = raw.utf8.contains(0) ? raw.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : raw
         guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
