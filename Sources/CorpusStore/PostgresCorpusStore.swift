@@ -61,9 +61,8 @@ final class PostgresCorpusStore: CorpusStore {
             let latest = try await Self.rows(conn, CorpusSQL.latestVersion(of: document.id), logger).first
             let decision = try CorpusSQL.decide(latest: latest, sha256: document.sha256)
             guard let version = decision.version else { return decision.outcome }
-            for s in CorpusSQL.ingestStatements(document: document, text: text, graph: graph, version: version, ingestedAt: ingestedAt) {
-                try await Self.execute(conn, s, logger)
-            }
+            try await Self.pipeline(conn, CorpusSQL.ingestStatements(document: document, text: text, graph: graph,
+                                                                     version: version, ingestedAt: ingestedAt), logger)
             return decision.outcome
         }
     }
@@ -169,6 +168,17 @@ final class PostgresCorpusStore: CorpusStore {
     static func execute(_ conn: PostgresConnection, _ s: SQLStatement, _ logger: Logger) async throws {
         let rows = try await conn.query(query(s), logger: logger)
         for try await _ in rows {}
+    }
+
+    /// Sends all statements at once (they run in order on the connection) and waits for
+    /// every answer: one round trip instead of one a statement. Throws the first error.
+    static func pipeline(_ conn: PostgresConnection, _ statements: [SQLStatement], _ logger: Logger) async throws {
+        let answers: [EventLoopFuture<PostgresQueryResult>] = statements.map { conn.query(query($0), logger: logger) }
+        var first: (any Error)?
+        for answer in answers {
+            do { _ = try await answer.get() } catch { if first == nil { first = error } }
+        }
+        if let first { throw first }
     }
 
     static func rows(_ conn: PostgresConnection, _ s: SQLStatement, _ logger: Logger) async throws -> [SQLRow] {
