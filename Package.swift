@@ -43,6 +43,11 @@ let package = Package(
             name: "nato-graph",
             dependencies: ["Graph", "CorpusStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "graphviz-bench",
+            dependencies: ["Graph"],
+            path: "Benchmarks/GraphvizBench"
+        ),
         .testTarget(
             name: "GraphTests",
             dependencies: ["Graph"],
@@ -54,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NatoGraphCLITests",
-            dependencies: ["nato-graph"]
+            dependencies: ["nato-graph", "Graph"]
         ),
     ]
 )

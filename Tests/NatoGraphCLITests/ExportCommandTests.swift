@@ -64,3 +64,37 @@ enum CLIErrorProbe {
         do { _ = try NatoGraph.parseAsRoot(args); return CancellationError() } catch { return error }
     }
 }
+
+@Suite struct RenderCommandTests {
+    @Test func rendersEveryFormatAtomically() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(tinyGraph.utf8).write(to: dir.appendingPathComponent("g.json"))
+        let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8),
+                                        "dot": Array("digraph".utf8)]
+        for (format, bytes) in magic {
+            let r = try CLI.run(["render", "g.json", "--format", format, "-o", "g.\(format)"], in: dir)
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            let data = try Data(contentsOf: dir.appendingPathComponent("g.\(format)"))
+            #expect(data.starts(with: bytes), "\(format)")
+        }
+        let dot = try CLI.run(["export", "g.json", "--format", "dot"], in: dir)
+        #expect(dot.stdout.contains("\"nato\" -> \"ukraine\""))
+    }
+
+    @Test func invalidChoicesListTheValidOnes() throws {
+        let r = try CLI.run(["render", "g.json", "--engine", "spring"])
+        #expect(r.status == 64)
+        for engine in ["auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"] { #expect(r.stderr.contains(engine)) }
+        let f = try CLI.run(["render", "g.json", "--format", "gif"])
+        #expect(f.status == 64)
+        #expect(f.stderr.contains("svg") && f.stderr.contains("pdf"))
+    }
+
+    @Test func missingGraphIsOneLine() throws {
+        let r = try CLI.run(["render", "/nonexistent/graph.json"])
+        #expect(r.status == 66)
+        #expect(!r.crashed)
+        #expect(r.stderr == "nato-graph: /nonexistent/graph.json: no such file\n")
+    }
+}

@@ -44,32 +44,53 @@ public enum AtomicWriter {
     }
 
     /// Writes several files as a set: all are written to temporaries first and renamed only
-    /// when every one was written, so a failure leaves the previous set in place.
+    /// when every one was written; if a rename fails, the files already replaced are put
+    /// back from hard-linked backups, so a failure leaves the previous set in place.
     /// - Parameter files: destination and bytes of each file.
-    /// - Throws: `AtomicWriter.Failure.cannotWrite`; no destination is touched then.
+    /// - Throws: `AtomicWriter.Failure.cannotWrite`; the destinations are as they were then.
     public static func writeAll(_ files: [(url: URL, data: Data)]) throws {
         let fm = FileManager.default
+        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         var staged: [(tmp: URL, url: URL)] = []
         func cleanup() { for s in staged { try? fm.removeItem(at: s.tmp) } }
         for f in files {
             let dir = f.url.deletingLastPathComponent()
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: f.url.path, isDirectory: &isDir), isDir.boolValue {
+                cleanup()
+                throw Failure.cannotWrite(path: f.url.relativePath, reason: "is a directory")
+            }
             do {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true)
             } catch {
                 cleanup()
-                throw Failure.cannotWrite(path: f.url.relativePath, reason: "cannot create directory \(dir.path)")
+                throw Failure.cannotWrite(path: f.url.relativePath, reason: "cannot create directory \(dir.relativePath)")
             }
-            let tmp = dir.appendingPathComponent(".\(f.url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+            let tmp = dir.appendingPathComponent(".\(f.url.lastPathComponent).tmp-\(tag)")
             guard fm.createFile(atPath: tmp.path, contents: f.data) else {
                 cleanup()
                 throw Failure.cannotWrite(path: f.url.relativePath, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
             }
             staged.append((tmp, f.url))
         }
-        for s in staged where rename(s.tmp.path, s.url.relativePath) != 0 {
-            let reason = String(cString: strerror(errno))
-            cleanup()
-            throw Failure.cannotWrite(path: s.url.relativePath, reason: reason)
+        // Back up what is there (hard links: no copying), then rename the new files in.
+        var backups: [(backup: URL, url: URL)] = []
+        var fresh: [URL] = []
+        for s in staged where fm.fileExists(atPath: s.url.path) {
+            let backup = s.url.deletingLastPathComponent().appendingPathComponent(".\(s.url.lastPathComponent).bak-\(tag)")
+            if link(s.url.path, backup.path) == 0 { backups.append((backup, s.url)) }
         }
+        for s in staged {
+            let existed = fm.fileExists(atPath: s.url.path)
+            if rename(s.tmp.path, s.url.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                for b in backups { _ = rename(b.backup.path, b.url.path) }
+                for url in fresh { try? fm.removeItem(at: url) }
+                cleanup()
+                throw Failure.cannotWrite(path: s.url.relativePath, reason: reason)
+            }
+            if !existed { fresh.append(s.url) }
+        }
+        for b in backups { try? fm.removeItem(at: b.backup) }
     }
 }

@@ -33,3 +33,13 @@ extension GraphError: CategorizedError {
 extension AtomicWriter.Failure: CategorizedError {
     public var category: ErrorCategory { .cannotCreate }
 }
+
+extension GraphvizError: CategorizedError {
+    public var category: ErrorCategory {
+        switch self {
+        case .syntaxError, .unsafeInput: return .dataError
+        case .engineUnavailable, .formatUnavailable, .contextUnavailable: return .unavailable
+        case .layoutFailed, .renderFailed: return .software
+        }
+    }
+}

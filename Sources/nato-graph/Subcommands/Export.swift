@@ -8,7 +8,7 @@ extension NatoGraph {
             abstract: "Convert graph.json to an exchange format: node-link JSON, GraphML or DOT.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case json, graphml
+            case json, graphml, dot
         }
 
         @Argument(help: "The graph.json to read.")
@@ -26,6 +26,7 @@ extension NatoGraph {
             switch format {
             case .json: data = g.jsonData()
             case .graphml: data = g.graphMLData()
+            case .dot: data = Data(DOTWriter().write(g).utf8)
             }
             try Output.write(data, to: output)
         }

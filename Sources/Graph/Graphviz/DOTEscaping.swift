@@ -1,0 +1,133 @@
+import Foundation
+
+/// How text is written into DOT so Graphviz 2.42 reads back exactly what we meant.
+///
+/// Graphviz applies several layers to a quoted string (measured here, see GRAPHVIZ.md):
+/// the DOT lexer turns only `\"` into `"`; labels then expand `\N` `\G` `\E` `\T` `\H`
+/// `\L`, turn `\\` into `\` and `\n` into a line break, and decode XML entities
+/// (`&amp;` → `&`); tooltips go through the backslash layer twice. Every function here
+/// quotes its result, so keywords (`node`, `STRICT`), leading digits (`1abc`) and port
+/// syntax (`a:b`) are plain names.
+enum DOTEscaping {
+    /// A quoted DOT ID naming a node, cluster or graph. Graphviz keeps such names
+    /// verbatim apart from `\"`, so the encoding is injective: `\` → `\\`, `"` → `\"`,
+    /// newline → `\n`, carriage return → `\r`, other characters XML cannot carry → `\uXXXX`,
+    /// a leading `%` (cgraph's prefix for anonymous objects) → `\%`.
+    /// Names are never shown (every object gets an explicit label).
+    /// - Complexity: O(n) in the length of `s`.
+    static func id(_ s: String) -> String {
+        var out = "\""
+        // cgraph reserves names starting with '%' for anonymous objects ("%3") and keeps
+        // them apart from its ID discipline: a leading '%' is written `\%`.
+        if s.hasPrefix("%") { out += "\\" }
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default:
+                if isXMLUnsafe(u) {
+                    out += "\\u" + String(format: "%04X", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A quoted label: shown literally, line breaks kept. `\` → `\\` (so `\N`, `C:\New`
+    /// and a trailing `\` come out as written), `"` → `\"`, `&` → `&amp;` (Graphviz decodes
+    /// entities, so `&amp;` in a name must arrive as `&amp;amp;`), newlines → `\n`.
+    /// Tabs become spaces; other control characters, which XML cannot carry, become U+FFFD.
+    /// - Complexity: O(n) in the length of `s`.
+    static func label(_ s: String) -> String {
+        quoted(s, backslash: "\\\\")
+    }
+
+    /// A quoted tooltip. Graphviz 2.42 runs tooltips through its backslash layer twice,
+    /// so a literal `\` takes four; otherwise as `label`.
+    /// - Complexity: O(n) in the length of `s`.
+    static func tooltip(_ s: String) -> String {
+        quoted(s, backslash: "\\\\\\\\")
+    }
+
+    /// A quoted URL. Only links we built get here; characters outside RFC 3986's
+    /// unreserved and delimiter sets are percent-encoded (so no backslash, quote, space or
+    /// control character reaches Graphviz) and `&` is written `&amp;`.
+    /// - Complexity: O(n) in the length of `s`.
+    static func url(_ s: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".unicodeScalars)
+        var out = "\""
+        for byte in s.utf8 {
+            let u = Unicode.Scalar(byte)
+            if byte < 0x80, allowed.contains(u) {
+                out += u == "&" ? "&amp;" : String(u)
+            } else if byte == UInt8(ascii: "&") {
+                out += "&amp;"
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An SVG element id made only of `[A-Za-z0-9-]` and `_xx` hex escapes of UTF-8 bytes,
+    /// so it needs no escaping anywhere (DOT, XML, CSS selectors, URL fragments) and distinct
+    /// inputs give distinct ids. Slug ids ("mark-rutte") pass unchanged.
+    /// - Complexity: O(n) in the length of `s`.
+    static func svgID(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += String(format: "_%02x", byte)
+            }
+        }
+        return out
+    }
+
+    /// A number for a numeric attribute, clamped to `range` and written with at most two
+    /// decimals, without exponent (Graphviz 2.42 segfaults on huge weights, and its lexer
+    /// splits `1e30`).
+    static func number(_ x: Double, clampedTo range: ClosedRange<Double>) -> String {
+        let v = x.isFinite ? min(max(x, range.lowerBound), range.upperBound) : range.lowerBound
+        var s = String(format: "%.2f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return "\"" + s + "\""
+    }
+
+    /// Whether XML 1.0 cannot carry the scalar (C0 controls other than tab/LF/CR, DEL is
+    /// allowed but invisible, U+FFFE, U+FFFF); we also treat DEL and C1 controls as unsafe.
+    static func isXMLUnsafe(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
+    }
+
+    private static func quoted(_ s: String, backslash: String) -> String {
+        var out = "\""
+        // Normalise line ends first: CRLF and lone CR are one line break each.
+        let text = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for u in text.unicodeScalars {
+            switch u {
+            case "\\": out += backslash
+            case "\"": out += "\\\""
+            case "&": out += "&amp;"
+            case "\n": out += "\\n"
+            case "\t": out += " "
+            default:
+                if isXMLUnsafe(u) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

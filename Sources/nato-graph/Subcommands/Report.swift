@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+extension NatoGraph {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a self-contained HTML report (or Markdown with SVG files) of a graph.",
+            discussion: """
+            The HTML page embeds every diagram as inline SVG and needs no other file and no network. \
+            With --format md, the Markdown file is written with its SVG files in a folder beside it \
+            (report-files/ for report.md).
+            """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case html, md
+        }
+
+        @Option(name: .long, help: "The graph.json to read.")
+        var graph: String = "out/graph.json"
+
+        @Option(name: .shortAndLong, help: "Output format.")
+        var format: Format = .html
+
+        @Option(name: .shortAndLong, help: "Where to write (default: out/report.html or out/report.md).")
+        var output: String?
+
+        @Option(name: .long, help: "Centre the report on this entity (name, alias or id).")
+        var focus: String?
+
+        @Option(name: .long, help: "Hops around --focus (0-10).")
+        var depth: Int = 1
+
+        @Option(name: .long, help: "Page title.")
+        var title: String = "nato-graph report"
+
+        func validate() throws {
+            if depth < 0 || depth > 10 { throw ValidationError("--depth must be between 0 and 10") }
+        }
+
+        func run() throws {
+            let graphURL = URL(fileURLWithPath: graph)
+            if !FileManager.default.fileExists(atPath: graphURL.path), graph == "out/graph.json" {
+                throw GraphError.unreadable(file: graph, reason: "no such file; run `nato-graph build` first")
+            }
+            let g = try EntityGraph(contentsOf: graphURL)
+            let options = ReportOptions(title: title, focus: focus, depth: depth)
+            switch format {
+            case .html:
+                let html = try HTMLReport(graph: g, options: options).render()
+                try AtomicWriter.write(Data(html.utf8), to: URL(fileURLWithPath: output ?? "out/report.html"))
+            case .md:
+                let target = URL(fileURLWithPath: output ?? "out/report.md")
+                let folder = target.deletingPathExtension().lastPathComponent + "-files"
+                let md = try MarkdownReport(graph: g, options: options, assetFolder: folder).render()
+                let dir = target.deletingLastPathComponent()
+                try AtomicWriter.writeAll([(target, Data(md.markdown.utf8))]
+                    + md.assets.map { (dir.appendingPathComponent($0.path), $0.data) })
+            }
+        }
+    }
+}
