@@ -13,7 +13,7 @@ enum CorpusSQL {
         guard document.sha256.count == 64, document.sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }) else {
             throw fail("sha256 '\(document.sha256)' is not 64 lower-case hex digits")
         }
-        if let date = document.date, !isISODay(String(date.prefix(10))) {
+        if let date = document.date, !hasISODayShape(String(date.prefix(10))) {
             throw fail("date '\(date)' does not start with an ISO day (YYYY-MM-DD)")
         }
         // PostgreSQL's TEXT cannot hold U+0000; refuse it in both backends so they agree.
@@ -131,10 +131,17 @@ enum CorpusSQL {
 
     // MARK: Load
 
-    static func isISODay(_ s: String) -> Bool {
+    /// `DDDD-DD-DD`: what range filters compare (documents may carry odd days like 2025-13-45).
+    static func hasISODayShape(_ s: String) -> Bool {
         let u = Array(s.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
         for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[i]) { return false }
+        return true
+    }
+
+    /// A valid ISO day: `hasISODayShape` with month 1–12 and day 1–31.
+    static func isISODay(_ s: String) -> Bool {
+        guard hasISODayShape(s) else { return false }
         let month = Int(s.dropFirst(5).prefix(2))!, day = Int(s.suffix(2))!
         return (1...12).contains(month) && (1...31).contains(day)
     }
