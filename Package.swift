@@ -43,6 +43,7 @@ let package = Package(
             name: "nato-graph",
             dependencies: ["Graph", "CorpusStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "query-bench", dependencies: ["Graph"], path: "Benchmarks/QueryBench"),
         .executableTarget(
             name: "graphviz-bench",
             dependencies: ["Graph"],

@@ -7,7 +7,7 @@ struct NatoGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nato-graph",
         abstract: "Turn news articles into a typed entity-relationship graph; draw, query and report it.",
-        subcommands: [Build.self, Render.self, Export.self, Report.self]
+        subcommands: [Build.self, Render.self, Export.self, Report.self, Path.self, Pledges.self, Show.self, Match.self]
     )
 
     /// Parses, runs, and turns every library error into one line on standard error and
@@ -33,6 +33,7 @@ enum ExitStatus {
         case .dataError: return 65
         case .noInput: return 66
         case .queryError: return 67
+        case .usage: return 64
         case .unavailable: return 69
         case .software: return 70
         case .cannotCreate: return 73

@@ -68,9 +68,8 @@ import Testing
         let g = try Self.graph()
         let c = try ReportContent(graph: g, options: ReportOptions(focus: "Canada", depth: 1))
         #expect(Set(c.graph.entities.map(\.id)) == ["canada", "ukraine"])
-        #expect(throws: ReportError.self) { try ReportContent(graph: g, options: ReportOptions(focus: "Canda")) }
-        do { _ = try ReportContent(graph: g, options: ReportOptions(focus: "Canda")) } catch let ReportError.unknownFocus(_, suggestions) {
-            #expect(suggestions.first == "Canada")
+        #expect(throws: QueryError.unknownEntity("Canda", suggestions: ["Canada"])) {
+            try ReportContent(graph: g, options: ReportOptions(focus: "Canda"))
         }
     }
 

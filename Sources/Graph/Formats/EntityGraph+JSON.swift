@@ -11,6 +11,36 @@ private struct NodeLinkFile: Codable {
     var nodes: [Node]
     var edges: [Edge]
 
+    enum CodingKeys: String, CodingKey { case directed, multigraph, graph, nodes, edges, links }
+
+    init(directed: Bool, multigraph: Bool, graph: GraphMeta, nodes: [Node], edges: [Edge]) {
+        self.directed = directed
+        self.multigraph = multigraph
+        self.graph = graph
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// Reads networkx node-link data: `edges` or (networkx's default) `links`; `graph`,
+    /// `directed` and `multigraph` may be absent.
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        directed = try c.decodeIfPresent(Bool.self, forKey: .directed) ?? true
+        multigraph = try c.decodeIfPresent(Bool.self, forKey: .multigraph) ?? true
+        graph = try c.decodeIfPresent(GraphMeta.self, forKey: .graph) ?? GraphMeta(documents: nil, conflicts: nil)
+        nodes = try c.decode([Node].self, forKey: .nodes)
+        edges = try c.decodeIfPresent([Edge].self, forKey: .edges) ?? c.decodeIfPresent([Edge].self, forKey: .links) ?? []
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(directed, forKey: .directed)
+        try c.encode(multigraph, forKey: .multigraph)
+        try c.encode(graph, forKey: .graph)
+        try c.encode(nodes, forKey: .nodes)
+        try c.encode(edges, forKey: .edges)
+    }
+
     struct GraphMeta: Codable {
         var documents: [Document]?
         var conflicts: [Conflict]?
@@ -78,13 +108,14 @@ extension EntityGraph {
     ///   `GraphError.unknownEntity` for an edge whose end is not a node.
     /// - Complexity: O(n + r) plus the evidence merges.
     public init(jsonData data: Data, file: String = "graph.json") throws {
-        try JSONSyntax.validate(data, file: file)
         let raw: NodeLinkFile
         do {
-            raw = try JSONDecoder().decode(NodeLinkFile.self, from: Self.renamingLinks(data))
-        } catch let error as DecodingError {
-            throw Self.describe(error, data: data, file: file)
+            raw = try JSONDecoder().decode(NodeLinkFile.self, from: data)
         } catch {
+            // Foundation's parser gives no reliable position: find the first syntax error
+            // ourselves (with line and column); if the syntax is fine, the shape is wrong.
+            try JSONSyntax.validate(data, file: file)
+            if let error = error as? DecodingError { throw Self.describe(error, data: data, file: file) }
             throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: error.localizedDescription)
         }
         self.init()
@@ -115,19 +146,6 @@ extension EntityGraph {
         }
         for d in raw.graph.documents ?? [] { add(d) }
         for c in raw.graph.conflicts ?? [] { add(c) }
-    }
-
-    /// networkx writes `links` unless told `edges="edges"`: accept both.
-    private static func renamingLinks(_ data: Data) throws -> Data {
-        guard let obj = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
-            throw GraphError.malformedJSON(file: "", line: nil, column: nil, reason: "top level is not an object")
-        }
-        var o = obj
-        if o["edges"] == nil, let links = o["links"] { o["edges"] = links; o["links"] = nil }
-        if o["graph"] == nil { o["graph"] = [String: Any]() }
-        if o["directed"] == nil { o["directed"] = true }
-        if o["multigraph"] == nil { o["multigraph"] = true }
-        return try JSONSerialization.data(withJSONObject: o)
     }
 
     private static func describe(_ error: DecodingError, data: Data, file: String) -> GraphError {

@@ -20,7 +20,7 @@ public struct HTMLReport {
     ///   - graph: the graph to report on.
     ///   - options: title, focus, engine.
     ///   - renderer: the Graphviz owner that draws the diagrams.
-    /// - Throws: `ReportError.unknownFocus` when the focus names no entity.
+    /// - Throws: `QueryError.unknownEntity` (with suggestions) when the focus names no entity.
     public init(graph: EntityGraph, options: ReportOptions = ReportOptions(), renderer: GraphvizRenderer = .shared) throws {
         content = try ReportContent(graph: graph, options: options)
         self.renderer = renderer

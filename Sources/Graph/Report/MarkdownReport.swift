@@ -26,7 +26,7 @@ public struct MarkdownReport {
     ///   - options: title, focus, engine.
     ///   - assetFolder: folder, relative to the Markdown file, that holds the SVG files.
     ///   - renderer: the Graphviz owner.
-    /// - Throws: `ReportError.unknownFocus`.
+    /// - Throws: `QueryError.unknownEntity` when the focus names no entity.
     public init(graph: EntityGraph, options: ReportOptions = ReportOptions(), assetFolder: String = "report-files",
                 renderer: GraphvizRenderer = .shared) throws {
         content = try ReportContent(graph: graph, options: options)

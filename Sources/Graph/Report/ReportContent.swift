@@ -26,14 +26,6 @@ struct ReportContent {
         var diagram: Diagram?
     }
 
-    struct PledgeTotal {
-        var recipient: Entity
-        var currency: String
-        var period: String?
-        var value: Double
-        var count: Int
-    }
-
     var title: String
     var graph: EntityGraph
     var overview: Diagram
@@ -49,11 +41,9 @@ struct ReportContent {
     init(graph full: EntityGraph, options: ReportOptions) throws {
         var graph = full
         if let name = options.focus {
-            guard let i = full.index(ofName: name) else {
-                throw ReportError.unknownFocus(name, suggestions: NameSuggestions.closest(to: name, in: full))
-            }
+            let i = try full.resolve(name)
             focus = full.entities[i]
-            graph = full.subgraph(entityIDs: full.neighbourhood(of: full.entities[i].id, depth: options.depth))
+            graph = try full.egoNetwork(of: full.entities[i].id, depth: options.depth)
             for c in full.conflicts where graph.index(ofID: c.entity) != nil { graph.add(c) }
         } else {
             focus = nil
@@ -77,14 +67,7 @@ struct ReportContent {
         pledges = graph.relations.filter { $0.kind == .pledge }.sorted(by: byKey)
         oppositions = graph.relations.filter { $0.kind == .opposition }.sorted(by: byKey)
 
-        var sums: [String: PledgeTotal] = [:]
-        for p in pledges {
-            guard let a = p.amount, let recipient = graph.entity(id: p.target) else { continue }
-            let key = [p.target, a.currency, a.period ?? ""].joined(separator: "|")
-            sums[key, default: PledgeTotal(recipient: recipient, currency: a.currency, period: a.period, value: 0, count: 0)].value += a.value
-            sums[key]?.count += 1
-        }
-        totals = sums.keys.sorted().compactMap { sums[$0] }
+        totals = try graph.pledges().totals
 
         // Entity sections, most connected first within type order; ego diagrams for the top ones.
         var degree: [String: Int] = [:]
@@ -96,12 +79,13 @@ struct ReportContent {
             (degree[$0.id] ?? 0, $1.id) > (degree[$1.id] ?? 0, $0.id)
         }
         let withDiagram = Set(ranked.prefix(max(0, options.maxEgoDiagrams)).filter { (degree[$0.id] ?? 0) > 0 }.map(\.id))
+        let finder = PathFinder(GraphIndex(graph))
         var outgoing: [String: [Relation]] = [:], incoming: [String: [Relation]] = [:]
         for r in graph.relations {
             outgoing[r.source, default: []].append(r)
             if r.target != r.source { incoming[r.target, default: []].append(r) }
         }
-        sections = graph.entities.sorted { ($0.type, $0.name, $0.id) < ($1.type, $1.name, $1.id) }.map { e in
+        sections = try graph.entities.sorted { ($0.type, $0.name, $0.id) < ($1.type, $1.name, $1.id) }.map { e in
             let lines = (outgoing[e.id] ?? []).compactMap { r in graph.entity(id: r.target).map { EdgeLine(relation: r, other: $0, outgoing: true) } }
                 + (incoming[e.id] ?? []).compactMap { r in graph.entity(id: r.source).map { EdgeLine(relation: r, other: $0, outgoing: false) } }
             let sorted = lines.sorted { ($0.relation.kind.rawValue, $0.outgoing ? 0 : 1, $0.other.name) < ($1.relation.kind.rawValue, $1.outgoing ? 0 : 1, $1.other.name) }
@@ -117,7 +101,7 @@ struct ReportContent {
                 o.entityLink = link
                 o.highlightedEntities = [e.id]
                 diagram = Diagram(id: "ego-\(e.id)", caption: "\(e.name) and its direct relations",
-                                  graph: graph.subgraph(entityIDs: graph.neighbourhood(of: e.id, depth: 1)),
+                                  graph: try graph.egoNetwork(of: e.id, depth: 1, finder: finder),
                                   options: o, engine: .auto)
             }
             return EntitySection(entity: e, anchor: Self.anchor(e.id),
@@ -155,38 +139,5 @@ struct ReportContent {
         if number.hasSuffix(".") { number.removeLast() }
         let body = symbols[a.currency].map { "\($0)\(number)\(unit)" } ?? "\(number)\(unit) \(a.currency)"
         return a.period.map { "\(body) per \($0)" } ?? body
-    }
-}
-
-/// Closest known names to a misspelt one, for "did you mean" messages.
-enum NameSuggestions {
-    /// Up to `limit` entity names nearest to `name` by edit distance over names and aliases.
-    /// - Complexity: O(k · m · n) for k names of length m against a query of length n.
-    static func closest(to name: String, in graph: EntityGraph, limit: Int = 3) -> [String] {
-        let q = AliasKey.normalize(name)
-        var best: [String: Int] = [:]
-        for e in graph.entities {
-            for candidate in [e.name] + e.aliases {
-                let d = distance(q, AliasKey.normalize(candidate))
-                if d < (best[e.name] ?? .max) { best[e.name] = d }
-            }
-        }
-        return best.filter { $0.value <= max(2, q.count / 2) }
-            .sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
     }
 }

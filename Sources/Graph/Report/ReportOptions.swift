@@ -29,21 +29,3 @@ public struct ReportOptions: Sendable {
         self.maxEgoDiagrams = maxEgoDiagrams
     }
 }
-
-/// Errors of report generation.
-public enum ReportError: LocalizedError, CategorizedError, Equatable {
-    /// The focus names no entity of the graph.
-    case unknownFocus(String, suggestions: [String])
-
-    public var errorDescription: String? {
-        switch self {
-        case let .unknownFocus(name, suggestions):
-            let hint = suggestions.isEmpty ? "" : " (did you mean: \(suggestions.joined(separator: ", "))?)"
-            return "no entity named '\(name)' in the graph\(hint)"
-        }
-    }
-
-    public var category: ErrorCategory { .queryError }
-}
-
-import Foundation

@@ -11,6 +11,8 @@ public enum ErrorCategory: Sendable, Equatable {
     case unavailable
     /// An output could not be written.
     case cannotCreate
+    /// An option or argument that cannot be used as given.
+    case usage
     /// An internal failure (a layout that failed inside Graphviz).
     case software
 }
@@ -40,6 +42,16 @@ extension GraphvizError: CategorizedError {
         case .syntaxError, .unsafeInput: return .dataError
         case .engineUnavailable, .formatUnavailable, .contextUnavailable: return .unavailable
         case .layoutFailed, .renderFailed: return .software
+        }
+    }
+}
+
+extension QueryError: CategorizedError {
+    public var category: ErrorCategory {
+        switch self {
+        case .graphMissing: return .noInput
+        case .invalidValue, .invalidArgument: return .usage
+        case .unknownEntity, .syntax, .semantic: return .queryError
         }
     }
 }

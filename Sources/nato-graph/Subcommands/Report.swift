@@ -16,8 +16,7 @@ extension NatoGraph {
             case html, md
         }
 
-        @Option(name: .long, help: "The graph.json to read.")
-        var graph: String = "out/graph.json"
+        @OptionGroup var source: GraphSource
 
         @Option(name: .shortAndLong, help: "Output format.")
         var format: Format = .html
@@ -39,11 +38,7 @@ extension NatoGraph {
         }
 
         func run() throws {
-            let graphURL = URL(fileURLWithPath: graph)
-            if !FileManager.default.fileExists(atPath: graphURL.path), graph == "out/graph.json" {
-                throw GraphError.unreadable(file: graph, reason: "no such file; run `nato-graph build` first")
-            }
-            let g = try EntityGraph(contentsOf: graphURL)
+            let g = try source.load()
             let options = ReportOptions(title: title, focus: focus, depth: depth)
             switch format {
             case .html:
