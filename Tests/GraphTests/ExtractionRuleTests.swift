@@ -80,3 +80,61 @@ import Testing
         #expect(amount("20,000 soldiers") == nil)
     }
 }
+
+@Suite struct ExtractionMergeTests {
+    @Test func sameRelationFromTwoArticlesIsOneEdgeAndAmountsConflict() {
+        let docs = [
+            SourceDocument(id: "a.txt", text: "Germany pledged €500 million to the Green Climate Fund."),
+            SourceDocument(id: "b.txt", text: "Germany pledged $600 million to the Green Climate Fund, officials said."),
+        ]
+        let (g, report) = BuildPipeline.build(documents: docs, lexicon: ExtractionFixture.lexicon)
+        let edges = g.relations.filter { $0.kind == .pledge && $0.source == "germany" }
+        #expect(edges.count == 1)
+        #expect(Set(edges.first?.evidence.map(\.document) ?? []) == ["a.txt", "b.txt"])
+        let c = report.conflicts.first { $0.field == "amount" }
+        #expect(c?.values == ["500000000 EUR", "600000000 USD"])
+        #expect(c?.documents == ["a.txt", "b.txt"])
+    }
+
+    @Test func acronymExpansionsConflictAcrossDocuments() {
+        let docs = [
+            SourceDocument(id: "a.txt", text: "Allies fund the Baltic Drone Initiative (BDI) for Ukraine."),
+            SourceDocument(id: "b.txt", text: "Canada joined the BDI (Border Defence Initiative) on Monday."),
+        ]
+        let (g, report) = BuildPipeline.build(documents: docs, lexicon: ExtractionFixture.lexicon)
+        #expect(g.entities.filter { $0.id == "bdi" }.count == 1)
+        let c = report.conflicts.first { $0.entity == "bdi" && $0.field == "expansion" }
+        #expect(c?.values == ["Baltic Drone Initiative", "Border Defence Initiative"])
+    }
+
+    @Test func lexiconRolesAndMembershipsOnlyBetweenMentionedEntities() {
+        let docs = [SourceDocument(id: "a.txt", text: "NATO Secretary General Mark Rutte said Poland would send drones to Ukraine.")]
+        let (g, _) = BuildPipeline.build(documents: docs, lexicon: ExtractionFixture.lexicon)
+        let role = g.relation(RelationKey(source: "mark-rutte", kind: .role, target: "nato"))
+        #expect(role?.attributes["title"] == "Secretary General")
+        #expect(g.relation(RelationKey(source: "poland", kind: .member, target: "nato"))?.attributes["source"] == "lexicon")
+        #expect(g.entity(id: "netherlands") == nil)  // Rutte's former office is not pulled in
+        #expect(g.relations.allSatisfy { !$0.evidence.isEmpty })
+    }
+}
+
+@Suite struct ExtractionDateTests {
+    @Test func articleDatesAndRolesValidThen() {
+        #expect(DocumentAnalyzer.findDate("Brussels, December 3, 2025 — NATO") == "2025-12-03")
+        #expect(DocumentAnalyzer.findDate("Published 3 March 2023\nText") == "2023-03-03")
+        #expect(DocumentAnalyzer.findDate("2024-06-01 report") == "2024-06-01")
+        #expect(DocumentAnalyzer.findDate("May the alliance hold.") == nil)
+        // in 2023 the Secretary General is Jens Stoltenberg, not Mark Rutte
+        let x = ExtractionFixture.extractor.extract(documentID: "d.txt", text: "March 3, 2023\nThe NATO Secretary General said Russia must withdraw.")
+        #expect(x.graph.relations.contains { $0.kind == .statement && $0.source == "jens-stoltenberg" && $0.target == "russia" })
+    }
+}
+
+@Suite struct ExtractionCoreferenceTests {
+    @Test func lexiconSurnameAndSpeechClauses() {
+        let t = ExtractionFixture.triples("Petr Pavel said hello.\nPavel said the three countries would contribute €450 million to Ukraine. Germany said it would send tanks to Ukraine.")
+        #expect(t.contains("statement petr-pavel ukraine"))
+        #expect(!t.contains("pledge petr-pavel ukraine"))
+        #expect(t.contains("pledge germany ukraine"))
+    }
+}

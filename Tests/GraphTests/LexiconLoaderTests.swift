@@ -19,6 +19,7 @@ import Testing
               - {name: Ukraine, aliases: [Kyiv]}
             people:
               - name: Mark Rutte
+                aliases: [Rutte]
                 roles: [{title: Secretary General, of: nato, from: 2024-10-01}]
             """, file: "base.yaml")
         try lex.merge(Lexicon(yaml: """
@@ -34,6 +35,8 @@ import Testing
         // an entry without id whose name is a known alias merges into that entry
         #expect(lex.actor(id: "mark-rutte")?.roles.count == 1)
         #expect(lex.actor(id: "rutte") == nil)
+        #expect(lex.actor(id: "mark-rutte")?.name == "Mark Rutte")
+        #expect(lex.actor(id: "mark-rutte")?.aliases.contains("Mark") == true)
     }
 
     @Test func malformedLexiconIsRefusedWithLineAndColumn() {

@@ -148,10 +148,21 @@ public enum BuildPipeline {
     static func mergeSurnames(_ g: EntityGraph) -> EntityGraph {
         var remap: [String: String] = [:]
         let people = g.sortedEntities.filter { $0.type == .person }
+        func last(_ e: Entity) -> String { AliasKey.normalize(String(e.name.split(separator: " ").last ?? "")) }
         for p in people where !p.name.contains(" ") {
             let key = AliasKey.normalize(p.name)
-            let full = people.filter { $0.id != p.id && $0.name.contains(" ") && AliasKey.normalize(String($0.name.split(separator: " ").last ?? "")) == key }
+            let full = people.filter { $0.id != p.id && $0.name.contains(" ") && last($0) == key }
             if full.count == 1 { remap[p.id] = full[0].id }
+        }
+        // transliterations of one full name ("Andrii Sybiha", "Andriy Sybiha"): same surname, first names alike
+        var bySurname: [String: [Entity]] = [:]
+        for p in people where p.name.contains(" ") { bySurname[last(p), default: []].append(p) }
+        for (_, list) in bySurname.sorted(by: { $0.key < $1.key }) where list.count > 1 {
+            let keep = list.first { !$0.attributes.isEmpty || $0.aliases.count > 2 } ?? list[0]
+            for p in list where p.id != keep.id && remap[p.id] == nil {
+                let a = AliasKey.normalize(p.name).prefix(3), b = AliasKey.normalize(keep.name).prefix(3)
+                if a == b { remap[p.id] = keep.id }
+            }
         }
         guard !remap.isEmpty else { return g }
         var out = EntityGraph()

@@ -29,8 +29,21 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     /// The longest entry matching at `i`.
+    /// - Complexity: O(k) in the entries sharing the first token; allocates nothing.
     func longest(_ tokens: [Token], at i: Int, limit: Int) -> (length: Int, value: Value)? {
-        matches(tokens, at: i, limit: limit).first
+        firstMatch(tokens, at: i, limit: limit) { _, _ in true }
+    }
+
+    /// The longest entry matching at `i` that `accept` takes.
+    func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
+        guard i < limit, let list = byFirst[tokens[i].key] else { return nil }
+        for entry in list where i + entry.keys.count <= limit {
+            var ok = true
+            var k = 1
+            while k < entry.keys.count { if tokens[i + k].key != entry.keys[k] { ok = false; break }; k += 1 }
+            if ok, accept(entry.keys.count, entry.value) { return (entry.keys.count, entry.value) }
+        }
+        return nil
     }
 
     func contains(_ key: String) -> Bool { byFirst[key] != nil }

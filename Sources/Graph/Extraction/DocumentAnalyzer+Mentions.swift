@@ -38,6 +38,14 @@ extension DocumentAnalyzer {
         let qs = quotes[si]
         func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
         var ms: [Mention] = []
+        // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
+        var long = 0, capital = 0
+        for k in s.tokens where tokens[k].isWord && tokens[k].text.count >= 4 {
+            long += 1
+            if tokens[k].isCapitalized { capital += 1 }
+        }
+        let lastText = tokens[s.tokens.upperBound - 1].text
+        let headlineCase = long >= 4 && capital * 10 >= long * 7 && ![".", "!", "?", "\u{201D}", "\""].contains(lastText)
 
         // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
         var i = lower
@@ -45,28 +53,42 @@ extension DocumentAnalyzer {
             let t = tokens[i]
             guard t.isWord else { i += 1; continue }
             var best: (len: Int, entity: Int, kind: MentionKind)? = nil
-            if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper) {
+            if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper),
+               !(d.length == 1 && t.isAllCaps && t.text.count <= 4 && lowerCaseLearned.contains(t.key)) {
                 best = (d.length, d.value, .name)
             }
-            for m in lex.actors.matches(tokens, at: i, limit: upper) {
-                if let b = best, b.len >= m.length { break }
-                let a = m.value
-                let range = i..<(i + m.length)
+            // the longest dictionary phrase here that the text's case and context allow
+            let minLength = best?.len ?? 0
+            if let m = lex.actors.firstMatch(tokens, at: i, limit: upper, { length, a in
+                guard length > minLength else { return false }
+                let range = i..<(i + length)
                 if a.caseSensitive {
                     let written = text(of: range).filter { $0 != "." }
-                    if written != a.surface.filter({ $0 != "." }) { continue }
-                } else if a.capitalized, !t.isCapitalized { continue }
+                    if written != a.surface.filter({ $0 != "." }) { return false }
+                } else if a.capitalized, !t.isCapitalized { return false }
                 if a.kind == .reference {
-                    guard entityIndex[a.actorID] != nil else { continue }
-                    if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { continue }
-                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { continue }
+                    guard entityIndex[a.actorID] != nil else { return false }
+                    if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
+                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
-                guard let e = entity(forActor: a.actorID, sentence: si) else { continue }
+                return lex.lexicon.actor(id: a.actorID) != nil
+            }), let e = entity(forActor: m.value.actorID, sentence: si) {
+                let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
-                if a.kind == .name { entities[e].surfaces.insert(text(of: range)) }
-                break
+                if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
+                // "Pavel" after "Petr Pavel": a known person's surname names them for the rest of the document
+                if a.kind == .name, entities[e].type == .person, m.length > 1, let last = entities[e].name.split(separator: " ").last,
+                   last.count >= 3, last.first?.isUppercase == true {
+                    learn(String(last), e)
+                }
             }
-            if let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
+            // an unknown person: "John Smith said", "said John Smith", "John Smith, a spokesman for …"
+            if best == nil, !headlineCase, let len = personRun(at: i, lower: lower, upper: upper) {
+                let name = text(of: i..<(i + len))
+                let e = resolvePersonName(name, keys: (i..<(i + len)).map { tokens[$0].key }, sentence: si)
+                best = (len, e, .name)
+            }
+            if !headlineCase, let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
                 let name = text(of: i..<(i + run.len))
                 let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
@@ -87,9 +109,11 @@ extension DocumentAnalyzer {
         }
 
         // Pass B: titles ("Hungary's Foreign Minister Peter Siyarto", "the Secretary General").
+        var coveredA = [Bool](repeating: false, count: upper - lower)
+        for m in ms { for k in m.range { coveredA[k - lower] = true } }
         i = lower
         while i < upper {
-            guard tokens[i].isWord, !ms.contains(where: { $0.range.contains(i) }),
+            guard tokens[i].isWord, !coveredA[i - lower],
                   let hit = lex.titles.longest(tokens, at: i, limit: upper) else { i += 1; continue }
             let canon = hit.value
             var tEnd = i + hit.length
@@ -273,12 +297,37 @@ extension DocumentAnalyzer {
         let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
         for p in programOrder.reversed() {
             if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }
-            var words = Set(Tokenizer.keys(entities[p].name))
-            if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { words.formUnion(Tokenizer.keys(al)) } }
-            for s in entities[p].surfaces { words.formUnion(Tokenizer.keys(s)) }
+            let words: Set<String>
+            if let cached = programWords[p], cached.surfaces == entities[p].surfaces.count { words = cached.words } else {
+                var w = Set(Tokenizer.keys(entities[p].name))
+                if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { w.formUnion(Tokenizer.keys(al)) } }
+                for s in entities[p].surfaces { w.formUnion(Tokenizer.keys(s)) }
+                programWords[p] = (entities[p].surfaces.count, w)
+                words = w
+            }
             if words.contains(noun) || words.contains(singular) { return p }
         }
         if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }
+        return nil
+    }
+
+    /// Two or three capitalized words that act as a speaker: followed by a speech verb or an
+    /// appositive (", a spokesman …"), or preceded by "said" / "according to".
+    func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
+        var j = i
+        while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].text.count > 1,
+              lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.contains(tokens[j].key) || j > i {
+            if lex.lexicon.programHeads.contains(tokens[j].key) || lex.lexicon.organizationHeads.contains(tokens[j].key) { return nil }
+            j += 1
+        }
+        let len = j - i
+        guard len >= 2, !(j < upper && tokens[j].isCapitalized && tokens[j].isWord) else { return nil }
+        let next = j < upper ? tokens[j].key : ""
+        let prev = i > lower ? tokens[i - 1].key : ""
+        if let preds = lex.predicates.longest(tokens, at: j, limit: upper)?.value, preds.contains(where: { $0.kind == .statement && !$0.isNoun }) { return len }
+        if next == ",", j + 1 < upper, ["a", "an", "the", "who"].contains(tokens[j + 1].key) { return len }
+        if ["said", "says", "told"].contains(prev) { return len }
+        if prev == "to", i - 2 >= lower, tokens[i - 2].key == "according" { return len }
         return nil
     }
 

@@ -33,19 +33,22 @@ extension DocumentAnalyzer {
     static let listGlue: Set<String> = [",", "and", "or", "&", "both", "the", "as", "well"]
     static let actingGroupNouns: Set<String> = ["officials", "leaders", "government", "authorities", "diplomats",
         "ministers", "forces", "troops", "military", "countries", "members", "states", "nations", "administration",
-        "lawmakers", "negotiators", "delegation", "representatives", "spokesman", "spokesperson", "ministry", "member"]
+        "lawmakers", "negotiators", "delegation", "representatives", "spokesman", "spokesperson", "ministry", "member",
+        "parliament", "cabinet", "navy", "army", "regime", "junta"]
     static let nonAgentGroupNouns: Set<String> = ["allies", "partners", "neighbours", "neighbors", "enemies",
         "adversaries", "friends", "supporters", "critics", "opponents", "rivals", "citizens", "people", "forces"]
 
     /// Dictionary triggers of a sentence, noun or verb readings chosen from context.
     func findTriggers(_ si: Int, _ ms: [Mention]) -> [Trigger] {
         let s = sentences[si]
-        var covered = Set<Int>()
-        for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference { for k in m.range { covered.insert(k) } }
+        var covered = [Bool](repeating: false, count: s.tokens.count)
+        for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference {
+            for k in m.range where k >= s.tokens.lowerBound && k < s.tokens.upperBound { covered[k - s.tokens.lowerBound] = true }
+        }
         var out: [Trigger] = []
         var i = s.tokens.lowerBound
         while i < s.tokens.upperBound {
-            guard tokens[i].isWord, !covered.contains(i), let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
+            guard tokens[i].isWord, !covered[i - s.tokens.lowerBound], let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
             var preds = hit.value
             let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
             let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
@@ -102,9 +105,19 @@ extension DocumentAnalyzer {
 
     /// The actor(s) left of a trigger: the nearest mention that is not a prepositional object,
     /// within the clause, with its coordinated group.
-    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true) -> [Int] {
+    func agentLeft(_ start: Int, _ ms: [Mention], lower: Int, allowPossessive: Bool = true, verb: Bool = true, stopAtSpeech: Bool = false) -> [Int] {
+        var sawCommonNoun = false
         var k = start - 1
         var steps = 0
+        // "…, diplomats said", "the company said": a common noun right before the verb is its subject
+        if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
+            let p = tokens[start - 1]
+            if p.isWord, !p.isCapitalized, !lex.isCueWord("auxiliary", p.key), !lex.isCueWord("negation", p.key), !p.key.hasSuffix("ly"),
+               !["who", "which", "that", "and", "also", "to", "for", "not", "n't", "'s"].contains(p.key),
+               !(DocumentAnalyzer.actingGroupNouns.contains(p.key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
+                return []
+            }
+        }
         // "thanked France for providing …": the one thanked does it
         if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
             return [ms[mi].entity]
@@ -138,6 +151,15 @@ extension DocumentAnalyzer {
                 continue
             }
             if [";", ":", "(", ")", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2014}"].contains(t.text) { return [] }
+            // "Pavel said the three countries would contribute": past a speech verb, a clause with its
+            // own (unnamed) subject does not belong to the speaker
+            if stopAtSpeech, k < start - 1, t.isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
+               preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
+            if t.isWord, !t.isCapitalized, !lex.isCueWord("auxiliary", t.key), !lex.isCueWord("negation", t.key), !t.key.hasSuffix("ly"),
+               !["it", "they", "he", "she", "we", "the", "a", "an", "to", "that", "and", "who"].contains(t.key), mention(endingAt: k + 1, ms) == nil {
+                sawCommonNoun = true
+            }
+            if ["which", "who"].contains(t.key), k - 1 >= lower, tokens[k - 1].text == "," { k -= 2; steps += 1; continue }
             if t.key != "who", lex.isCueWord("clause_break", t.key) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
                 if !(t.key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
@@ -217,6 +239,7 @@ extension DocumentAnalyzer {
         // 1. Statements outside quotes (and third-party statements inside them).
         var quoteSpeaker: Int? = nil
         var firstSpeaker: Int? = nil
+        var previousSpeaker: Int? = nil
         for (ti, t) in triggers.enumerated() where t.has(.statement) && !t.isNoun {
             if isNonEvent(t.range.lowerBound, lower: lower) || isNegated(t.range.lowerBound, lower: lower) { continue }
             var speaker: Int? = nil
@@ -232,7 +255,9 @@ extension DocumentAnalyzer {
             if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
                 var k = contentStart
                 while k + 1 < contentEnd {
-                    if tokens[k].text == ";" || (tokens[k].text == "," && ["while", "whereas", "but", "and", "although", "though"].contains(tokens[k + 1].key) && !inQuote(k)) {
+                    if tokens[k].text == ";" || (tokens[k].text == "," && (["while", "whereas", "but", "and", "although", "though", "with", "which", "prompting", "drawing", "sparking"].contains(tokens[k + 1].key)
+                        || (tokens[k + 1].key == "a" && k + 2 < contentEnd && ["position", "move", "decision", "stance", "step"].contains(tokens[k + 2].key)))
+                        && !inQuote(k)) {
                         contentEnd = k; break
                     }
                     k += 1
@@ -252,7 +277,8 @@ extension DocumentAnalyzer {
                     || (prevTok == "," && t.range.lowerBound - 2 >= lower && ["\u{201D}", "\"", "\u{2019}"].contains(tokens[t.range.lowerBound - 2].text))
                 let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
                     || (prevTok == "," && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
-                if let a = left.last, !afterQuote { speaker = a }
+                if t.range.lowerBound > lower, tokens[t.range.lowerBound - 1].key == "and", let prev = previousSpeaker { speaker = prev }
+                else if let a = left.last, !afterQuote { speaker = a }
                 else if rightAllowed, let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
                 else if tokens[t.range.lowerBound].key.hasSuffix("ing"), t.range.lowerBound - lower <= 2 {
                     // "While acknowledging X, Rutte …": the subject of the main clause
@@ -288,6 +314,7 @@ extension DocumentAnalyzer {
                 if attached { quoteSpeaker = quoteSpeaker ?? speaker }
             }
             guard let sp = speaker else { continue }
+            if !t.inQuote { previousSpeaker = sp }
             if firstSpeaker == nil, !t.inQuote { firstSpeaker = sp }
             var targets: [Int] = []
             for m in ms where m.entity >= 0 && m.entity != sp {
@@ -307,6 +334,22 @@ extension DocumentAnalyzer {
             for tg in targets {
                 out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
             }
+        }
+        // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
+        var k0 = lower
+        while k0 + 2 < upper {
+            if tokens[k0].key == "according", tokens[k0 + 1].key == "to", !inQuote(k0) {
+                var j = k0 + 2
+                if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
+                if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
+                    for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
+                        out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
+                    }
+                    if firstSpeaker == nil { firstSpeaker = sm.entity }
+                }
+                break
+            }
+            k0 += 1
         }
         // a headline "Rutte: ‘…’" names its speaker before a colon
         if firstSpeaker == nil, let m = ms.first, m.range.lowerBound == lower, m.entity >= 0, entities[m.entity].type == .person,
@@ -336,10 +379,35 @@ extension DocumentAnalyzer {
 
         // 3. Pledges.
         var skipUntil = -1
+        var previousGivers: [Int]? = nil
+        var previousOpponents: [Int]? = nil
         for (ti, t) in triggers.enumerated() where t.has(.pledge) {
             guard let p = t.first(.pledge) else { continue }
             let start = t.range.lowerBound
             if start < skipUntil { continue }
+            if p.isReverse {
+                // "approved a $1.2 billion loan from the World Bank": giver after the noun, the subject receives
+                guard let gm = ms.first(where: { ($0.range.lowerBound == t.range.upperBound || $0.range.lowerBound == t.range.upperBound + 1) && $0.entity >= 0 }),
+                      let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && entities[$0.entity].type != .person
+                          && !isPrepositionalObject($0, lower: lower) && ($0.kind != .demonym || DocumentAnalyzer.actingGroupNouns.contains(tokens[$0.range.upperBound].key)) }),
+                      subject.entity != gm.entity, !isNegated(start, lower: lower) else { continue }
+                let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 5)..<t.range.upperBound)?.0
+                // "pledges from Canada, Norway and the Netherlands": every giver of the list
+                var giversFrom = [gm.entity]
+                if let gi = ms.firstIndex(where: { $0.range.lowerBound == gm.range.lowerBound }) {
+                    var j = gi
+                    while j + 1 < ms.count, ms[j + 1].entity >= 0, entities[ms[j + 1].entity].type == entities[gm.entity].type {
+                        let gap = ms[j].range.upperBound..<ms[j + 1].range.lowerBound
+                        guard gap.count <= 3, gap.allSatisfy({ DocumentAnalyzer.listGlue.contains(tokens[$0].key) }) else { break }
+                        giversFrom.append(ms[j + 1].entity)
+                        j += 1
+                    }
+                }
+                for g in giversFrom where g != subject.entity {
+                    out.append(DraftRelation(source: g, kind: .pledge, target: subject.entity, sentences: [si], amount: amount, status: .pledged))
+                }
+                continue
+            }
             // "pledged to send", "plan to allocate": the chained verb carries the pledge
             if !p.isNoun, let nextT = triggers[(ti + 1)...].first, nextT.has(.pledge), !nextT.isNoun,
                nextT.range.lowerBound - t.range.upperBound <= 5,
@@ -349,8 +417,12 @@ extension DocumentAnalyzer {
             }
             let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
+            // "warned NATO against sending troops", "barred from supplying": no pledge
+            if !p.isNoun, start > lower, ["against", "from"].contains(tokens[start - 1].key), tokens[start].key.hasSuffix("ing") { continue }
             if negated || isUndelivered(start, lower: lower) {
-                guard p.isDelivery || isUndelivered(start, lower: lower) else { continue }
+                // "hadn't delivered promised missiles" is an unkept pledge; "won't send" is none
+                let perfect = (max(lower, start - 4)..<start).contains { ["had", "has", "have", "did", "was", "were", "yet"].contains(tokens[$0].key) }
+                guard (p.isDelivery && perfect) || isUndelivered(start, lower: lower) else { continue }
                 status = .undelivered
             } else if p.isDelivery, p.isPast, !tokens[start].key.hasSuffix("ing") {
                 status = .delivered
@@ -361,14 +433,14 @@ extension DocumentAnalyzer {
             while end < upper, end - t.range.upperBound < 28, ![";", "\u{2014}"].contains(tokens[end].text),
                   !["while", "but", "whereas", "although", "though", "as", "because", "after", "before", "when", "since"].contains(tokens[end].key) { end += 1 }
             // something given, unless the verb's object is the recipient
-            if !p.isNoun, !p.isDirect {
+            if !p.isNoun, !p.isDirect, !p.isExplicit {
                 var given = false
                 var k = t.range.upperBound
                 while k < end, k - t.range.upperBound < 10 {
                     let key = tokens[k].key
                     if lex.lexicon.resourceNouns.contains(key) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
-                    if DocumentAnalyzer.prepositions.contains(key), key != "with", k > t.range.upperBound + 1 { break }
+                    if DocumentAnalyzer.prepositions.contains(key), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
@@ -384,15 +456,20 @@ extension DocumentAnalyzer {
             if p.isNoun {
                 var k = start - 1
                 var steps = 0
-                while k >= lower, steps < 3, mention(endingAt: k + 1, ms) == nil, tokens[k].key != "'s" || true {
+                while k >= lower, steps < 3, mention(endingAt: k + 1, ms) == nil {
                     if tokens[k].key == "'s" { k -= 1; continue }
+                    // "Germany's new €1.5 billion package": amounts stand between owner and noun
+                    if tokens[k].kind == .number || lex.lexicon.currencies[tokens[k].text] != nil || lex.lexicon.magnitudes[tokens[k].key] != nil
+                        || (tokens[k].isWord && tokens[k].key.first?.isNumber == true) { k -= 1; continue }
                     if !tokens[k].isWord || DocumentAnalyzer.prepositions.contains(tokens[k].key) || tokens[k].key == "the" { break }
                     k -= 1; steps += 1
                 }
                 if let mi = mention(endingAt: k + 1, ms), ms[mi].possessive, ms[mi].entity >= 0 { givers = [ms[mi].entity] }
-                else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower) }
+                else if k >= lower, tokens[k].key == "their" { givers = agentLeft(k, ms, lower: lower, verb: false) }
+            } else if start > lower, tokens[start - 1].key == "and", let prev = previousGivers, !prev.isEmpty {
+                givers = prev  // "… and pledged": the subject of the first verb
             } else {
-                givers = agentLeft(start, ms, lower: lower)
+                givers = agentLeft(start, ms, lower: lower, stopAtSpeech: true)
             }
             givers = givers.filter { entities[$0].type != .program || p.isNoun == false }
             var passiveRecipient: Int? = nil
@@ -421,12 +498,14 @@ extension DocumentAnalyzer {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
-                    if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 }  // direct object
+                    if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 && !m.possessive }  // direct object
                     else if lex.isCueWord("clause_break", tokens[k].key) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
                         if lex.isCueWord("recipient_preposition", key) { ok = key != "of" || p.isNoun }
+                        // "share satellite data with Denmark"
+                        if key == "with", (t.range.lowerBound..<k).contains(where: { ["share", "shares", "shared", "sharing"].contains(tokens[$0].key) }) { ok = true }
                         if key == "including" { ok = false }
                     }
                 }
@@ -444,11 +523,24 @@ extension DocumentAnalyzer {
             if let pr = passiveRecipient { recipients = [pr] }
             if !listGivers.isEmpty, givers.allSatisfy({ entities[$0].type == .organization }) { givers += listGivers.filter { !givers.contains($0) } }
             var evidence = [si]
-            if givers.isEmpty, si + 1 < sentences.count, !p.isNoun {
+            if givers.isEmpty, si + 1 < sentences.count, !p.isNoun, !p.isReceive {
                 if let list = leadingList(si + 1) { givers = list; evidence.append(si + 1) }
             }
+            // "Kyiv received €2 billion from the EPF": the subject receives, the one after "from" gives
+            if p.isReceive {
+                let receivers = givers
+                var fromGivers: [Int] = []
+                for m in ms where m.range.lowerBound > t.range.upperBound && m.range.lowerBound < end && m.entity >= 0 {
+                    if tokens[m.range.lowerBound - 1].key == "from" || (m.range.lowerBound >= 2 && tokens[m.range.lowerBound - 1].key == "the" && tokens[m.range.lowerBound - 2].key == "from") {
+                        fromGivers = [m.entity]; break
+                    }
+                }
+                givers = fromGivers
+                recipients = receivers.filter { [.country, .program, .organization].contains(entities[$0].type) }
+                listGivers = []
+            }
             let explicitRecipients = recipients
-            if recipients.isEmpty, !p.isNoun, !p.isDirect, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
+            if recipients.isEmpty, !p.isNoun, !p.isDirect, !p.isReceive, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
                 if let m = memory.last(where: { $0.sentence >= si - 3 && $0.sentence < si && !givers.contains($0.entity) }) {
                     recipients = [m.entity]
                     if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }
@@ -456,8 +548,10 @@ extension DocumentAnalyzer {
             }
             for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
-            let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 2)..<end)?.0
+            if !t.inQuote { previousGivers = givers }
+            let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)
+            lastPledge = (si, givers)
             for g in givers {
                 for r in recipients where r != g {
                     out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: evidence, amount: amount, items: items, status: status))
@@ -471,17 +565,52 @@ extension DocumentAnalyzer {
             let start = t.range.lowerBound
             if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
+            // "addressed concerns over …" is no one's opposition; "expressed concern over …" is
+            if p.lemma.hasPrefix("concern"), start > lower, !lex.isCueWord("concern_governors", tokens[start - 1].key),
+               mention(endingAt: start, ms) == nil { continue }
             var agents: [Int] = []
+            if p.isReverse {
+                // "following months of pressure from Washington": the one after the noun acts on the clause's subject
+                guard let am = ms.first(where: { $0.range.lowerBound == t.range.upperBound || $0.range.lowerBound == t.range.upperBound + 1 }), am.entity >= 0,
+                      let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && !isPrepositionalObject($0, lower: lower) }),
+                      subject.entity != am.entity else { continue }
+                out.append(DraftRelation(source: am.entity, kind: .opposition, target: subject.entity, sentences: [si]))
+                continue
+            }
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]
+            } else if !p.isNoun, start > lower, tokens[start - 1].key == "and", let prev = previousOpponents ?? previousSpeaker.map({ [$0] }) {
+                agents = prev  // "warned … and accused the alliance"
             } else {
-                agents = agentLeft(start, ms, lower: lower)
+                agents = agentLeft(start, ms, lower: lower, verb: !p.isNoun, stopAtSpeech: true)
             }
             guard !agents.isEmpty else { continue }
+            if !t.inQuote { previousOpponents = agents }
             var targets: [Int] = []
             var k = t.range.upperBound
-            while k < upper, k - t.range.upperBound < 10 {
-                if [";", "\u{2014}", "\u{201D}"].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
+            // "condemned the measures": sanctions named before stand for whoever imposed them
+            if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such"].contains(tokens[k].key),
+               ["measures", "sanctions", "tariffs", "restrictions", "duties", "controls", "curbs", "penalties"].contains(tokens[k + 1].key),
+               let last = lastOpposition, !agents.contains(last.source) {
+                for a in agents { out.append(DraftRelation(source: a, kind: .opposition, target: last.source, sentences: [si])) }
+                continue
+            }
+            // "the Kremlin denounced the plan": an unnamed plan or decision is the latest pledge's, by its givers
+            if !p.isNoun, k + 1 < upper, ["the", "this", "that", "these"].contains(tokens[k].key),
+               ["plan", "decision", "move", "deliveries", "package", "announcement", "pledge", "pledges", "commitment", "deal"].contains(tokens[k + 1].key),
+               !(k + 2 < upper && ["of", "to", "for"].contains(tokens[k + 2].key)),
+               programFor(noun: tokens[k + 1].key) == nil, let last = lastPledge, si - last.sentence <= 3 {
+                for a in agents { for g in last.givers where g != a {
+                    out.append(DraftRelation(source: a, kind: .opposition, target: g, sentences: [si]))
+                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: g, sentences: [si])) }
+                } }
+                continue
+            }
+            while k < upper, k - t.range.upperBound < (p.isNoun ? 10 : 6) {
+                if [";", "\u{2014}", "\u{201D}", ","].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
+                // "blocked the plan to tap …": past an unnamed object, an infinitive is another act
+                if tokens[k].key == "to", k > t.range.upperBound + 1, k + 1 < upper, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized,
+                   !ms.contains(where: { $0.range.lowerBound == k + 1 }) { break }
                 if let mi = ms.firstIndex(where: { $0.range.lowerBound == k }), ms[mi].entity >= 0, !agents.contains(ms[mi].entity) {
                     var j = mi
                     targets.append(ms[mi].entity)
@@ -495,8 +624,16 @@ extension DocumentAnalyzer {
                 }
                 k += 1
             }
+            // "refused to take part": in the program the article is about
+            if targets.isEmpty, p.lemma.hasPrefix("refus"), let prog = programOrder.last, k < upper || true,
+               (t.range.upperBound..<min(upper, t.range.upperBound + 4)).contains(where: { ["participate", "part", "join", "contribute"].contains(tokens[$0].key) }) {
+                targets = [prog]
+            }
             for a in agents {
                 for tg in targets where tg != a {
+                    if ["sanction", "sanctions against", "sanctions on", "sanctions targeting", "tariffs on", "impose sanctions on", "impose tariffs on"].contains(p.lemma) {
+                        lastOpposition = (a, tg)
+                    }
                     out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: [si]))
                     if p.isSpoken || (t.first(.statement) != nil && !t.inQuote) {
                         out.append(DraftRelation(source: a, kind: .statement, target: tg, sentences: [si]))
@@ -532,22 +669,25 @@ extension DocumentAnalyzer {
     }
 
     /// A list of two or more countries opening a sentence ("Canada, Germany and Poland are among them.").
+    /// Entities are created only when the list is found.
     func leadingList(_ si: Int) -> [Int]? {
-        let ms = mentions.count > si ? mentions[si] : findMentionsPreview(si)
-        guard let first = ms.first else { return nil }
-        var k = sentences[si].tokens.lowerBound
-        while k < first.range.lowerBound, ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"].contains(tokens[k].key) { k += 1 }
-        guard k == first.range.lowerBound else { return nil }
-        var end = 0
-        while end + 1 < ms.count {
-            let gap = ms[end].range.upperBound..<ms[end + 1].range.lowerBound
-            guard !gap.isEmpty, gap.allSatisfy({ [",", "and"].contains(tokens[$0].key) }) else { break }
-            end += 1
+        let s = sentences[si]
+        var k = s.tokens.lowerBound
+        while k < s.tokens.upperBound, ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"].contains(tokens[k].key) { k += 1 }
+        var ids: [String] = []
+        while k < s.tokens.upperBound, ids.count < 12 {
+            guard let hit = lex.actors.matches(tokens, at: k, limit: s.tokens.upperBound).first(where: { m in
+                m.value.kind == .name && (!m.value.capitalized || tokens[k].isCapitalized)
+                    && (!m.value.caseSensitive || text(of: k..<(k + m.length)).filter { $0 != "." } == m.value.surface.filter { $0 != "." })
+            }), lex.lexicon.actor(id: hit.value.actorID)?.type == .country else { break }
+            ids.append(hit.value.actorID)
+            k += hit.length
+            var glued = false
+            while k < s.tokens.upperBound, [",", "and", "the"].contains(tokens[k].key) { k += 1; glued = true }
+            if !glued { break }
         }
-        guard end >= 1 else { return nil }
-        let list = ms[0...end].map { $0.entity }
-        guard list.allSatisfy({ $0 >= 0 && entities[$0].type == .country }) else { return nil }
-        return list
+        guard ids.count >= 2 else { return nil }
+        return ids.compactMap { entity(forActor: $0, sentence: si) }
     }
 
     /// Item phrases in a range: a head noun ("missiles") with the modifiers and names before it.
@@ -574,19 +714,3 @@ extension DocumentAnalyzer {
     }
 }
 
-extension DocumentAnalyzer {
-    /// Dictionary mentions of a sentence not yet analyzed (no discourse state touched).
-    func findMentionsPreview(_ si: Int) -> [Mention] {
-        let s = sentences[si]
-        var out: [Mention] = []
-        var i = s.tokens.lowerBound
-        while i < s.tokens.upperBound, i - s.tokens.lowerBound < 30 {
-            if let hit = lex.actors.matches(tokens, at: i, limit: s.tokens.upperBound).first(where: { $0.value.kind == .name && (!$0.value.capitalized || tokens[i].isCapitalized) }),
-               let e = entity(forActor: hit.value.actorID, sentence: si) {
-                out.append(Mention(entity: e, range: i..<(i + hit.length), kind: .name))
-                i += hit.length
-            } else { i += 1 }
-        }
-        return out
-    }
-}

@@ -52,6 +52,8 @@ final class DocumentAnalyzer {
     var entityIndex: [String: Int] = [:]
     /// Names learned from this document (acronyms, expansions, new people) → entity index.
     var dynamicNames = PhraseTable<Int>()
+    /// Learned names that are not acronyms: they never match an all-capitals token ("Un" vs "UN").
+    var lowerCaseLearned = Set<String>()
     var dynamicNameCount = 0
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
@@ -67,11 +69,17 @@ final class DocumentAnalyzer {
     var lastNonPerson: Int?
     var acronymExpansions: [(entity: Int, expansion: String)] = []
     var lastQuoteSpeaker: Int?
+    /// The latest sanction or tariff read: who imposed it on whom.
+    var lastOpposition: (source: Int, target: Int)?
+    /// The latest pledge read: its sentence and givers.
+    var lastPledge: (sentence: Int, givers: [Int])?
     var hypotheticalCache: (sentenceStart: Int, firstCueEnd: Int) = (-1, Int.max)
     /// Programs in order of their latest mention.
     var programOrder: [Int] = []
     /// Common nouns a program was called by in the text ("initiative", "mechanism").
     var descriptors: [Int: Set<String>] = [:]
+    /// Words of each program's names, cached with the number of surfaces they were built from.
+    var programWords: [Int: (surfaces: Int, words: Set<String>)] = [:]
     var lastQuoteSentence = -2
 
     init(lexicon: CompiledLexicon, documentID: String, text: String) {
@@ -121,6 +129,7 @@ final class DocumentAnalyzer {
     func learn(_ name: String, _ entity: Int) {
         let keys = Tokenizer.keys(name)
         guard !keys.isEmpty else { return }
+        if keys.count == 1, name.contains(where: { $0.isLowercase }) { lowerCaseLearned.insert(keys[0]) }
         dynamicNames.insert(keys, entity)
         dynamicNameCount += 1
     }
@@ -186,8 +195,10 @@ final class DocumentAnalyzer {
         } else if let i = entityIndex[Slug.make(acronym)] {
             e = i
         } else {
-            let head = tokens[expansion.upperBound - 1].key
-            let type: EntityType = lex.lexicon.organizationHeads.contains(head) ? .organization : .program
+            // a program when a word of the expansion says so ("… Requirements List", "Partnership for …"),
+            // else an organization ("Alliance of Small Island States")
+            let words = expansion.map { tokens[$0].key }
+            let type: EntityType = words.contains(where: lex.lexicon.programHeads.contains) ? .program : .organization
             e = newEntity(name: acronym, type: type, sentence: sentence)
         }
         entities[e].surfaces.insert(acronym)
@@ -198,7 +209,30 @@ final class DocumentAnalyzer {
         learn(exp, e)
     }
 
+    /// The article's date: an ISO day ("2025-12-03") or a written one ("December 3, 2025",
+    /// "3 December 2025", "Dec. 3, 2025") in its first lines.
     static func findDate(_ text: String) -> String? {
+        if let iso = findISODate(text) { return iso }
+        let months = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12]
+        let words = text.prefix(600).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        func year(_ w: String) -> Int? { w.count == 4 ? Int(w).flatMap { (1900...2100).contains($0) ? $0 : nil } : nil }
+        func day(_ w: String) -> Int? { w.count <= 2 ? Int(w).flatMap { (1...31).contains($0) ? $0 : nil } : nil }
+        for (i, w) in words.enumerated() where w.count >= 3 {
+            guard let m = months[String(w.lowercased().prefix(3))], w.first?.isUppercase == true else { continue }
+            if w.count > 3, !["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "sept"].contains(w.lowercased()) { continue }
+            var found: (Int, Int)? = nil
+            if i + 2 < words.count, let d = day(words[i + 1]), let y = year(words[i + 2]) { found = (d, y) }
+            else if i >= 1, i + 1 < words.count, let d = day(words[i - 1]), let y = year(words[i + 1]) { found = (d, y) }
+            if let (d, y) = found {
+                func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+                return "\(y)-\(two(m))-\(two(d))"
+            }
+        }
+        return nil
+    }
+
+    static func findISODate(_ text: String) -> String? {
         // an ISO day in the first lines ("2025-12-03")
         let head = text.prefix(600)
         let scalars = Array(head.unicodeScalars)

@@ -48,7 +48,11 @@ public struct Extractor: Sendable {
     /// - Returns: the document's entities, edges and the facts used for cross-document conflicts.
     /// - Complexity: O(n) in the length of the text (sentences are capped in length).
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
-        let title = text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""
+        var title = ""
+        for line in text.prefix(4096).split(whereSeparator: \.isNewline) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { title = t; break }
+        }
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
         var result = DocumentExtraction(document: Document(id: documentID, title: String(title.prefix(300)), sha256: digest, date: DocumentAnalyzer.findDate(text)),
                                         graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
@@ -87,11 +91,6 @@ public struct Extractor: Sendable {
             a.mentions.append(ms)
             drafts += a.applyRules(si, &ms, memory: &memory)
             a.mentions[si] = ms
-            if ProcessInfo.processInfo.environment["NG_DEBUG"] != nil {
-                let d = ms.map { m in "[\(a.text(of: m.range))→\(m.entity >= 0 ? a.entities[m.entity].id : "?")\(m.possessive ? "'s" : "")\(m.inQuote ? "q" : "")]" }.joined(separator: " ")
-                let t = a.findTriggers(si, ms).map { t in "<\(a.text(of: t.range)):\(t.predicates.map { "\($0.kind.rawValue.prefix(3))\($0.isNoun ? "N" : "V")" }.joined(separator: ","))>" }.joined(separator: " ")
-                FileHandle.standardError.write(Data("S\(si): \(a.slice(a.sentences[si].start, a.sentences[si].end).prefix(90))\n   M: \(d)\n   T: \(t)\n".utf8))
-            }
         }
         // one node per person: a lone surname joins the full name written elsewhere in the document
         var canonical = Array(a.entities.indices)

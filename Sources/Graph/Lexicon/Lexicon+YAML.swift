@@ -146,6 +146,9 @@ extension Lexicon {
         var delivery = Set<String>(), spoken = Set<String>(), direct = Set<String>()
         var verbs: [(String, [String])] = []
         var nouns: [String] = []
+        var reverse: [String] = []
+        var explicitVerbs = Set<String>()
+        var receiveVerbs = Set<String>()
         for (k, v) in try r.mapping(node) {
             switch try r.string(k) {
             case "verbs":
@@ -155,7 +158,10 @@ extension Lexicon {
             case "delivery": delivery = Set(try r.strings(v))
             case "spoken": spoken = Set(try r.strings(v))
             case "direct": direct = Set(try r.strings(v))
-            default: throw r.fail(k, "unknown key (verbs, nouns, delivery, spoken, direct)")
+            case "reverse_nouns": reverse = try r.strings(v)
+            case "explicit": explicitVerbs = Set(try r.strings(v))
+            case "receive": receiveVerbs = Set(try r.strings(v))
+            default: throw r.fail(k, "unknown key (verbs, nouns, reverse_nouns, delivery, spoken, direct, explicit, receive)")
             }
         }
         for (lemma, explicit) in verbs {
@@ -164,15 +170,23 @@ extension Lexicon {
                 let key = Lexicon.phraseKey(form)
                 let first = key.split(separator: " ").first.map(String.init) ?? key
                 let past = form != lemma && (first.hasSuffix("ed") || !(first.hasSuffix("s") || first.hasSuffix("ing")))
-                let p = Predicate(kind: kind, lemma: lemma, isNoun: false, isPast: past,
+                var p = Predicate(kind: kind, lemma: lemma, isNoun: false, isPast: past,
                                   isDelivery: delivery.contains(lemma), isSpoken: spoken.contains(lemma),
                                   isDirect: direct.contains(lemma))
+                p.isExplicit = explicitVerbs.contains(lemma)
+                p.isReceive = receiveVerbs.contains(lemma)
                 if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
             }
         }
         for noun in nouns {
             let key = Lexicon.phraseKey(noun)
             let p = Predicate(kind: kind, lemma: key, isNoun: true, isPast: false, isDelivery: false, isSpoken: spoken.contains(noun), isDirect: false)
+            if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
+        }
+        for noun in reverse {
+            let key = Lexicon.phraseKey(noun)
+            var p = Predicate(kind: kind, lemma: key, isNoun: true, isPast: false, isDelivery: false, isSpoken: false, isDirect: false)
+            p.isReverse = true
             if !predicates[key, default: []].contains(p) { predicates[key, default: []].append(p) }
         }
     }

@@ -106,6 +106,12 @@ public struct Lexicon: Sendable {
         /// The verb's direct object is the recipient ("support Ukraine"); other pledge verbs
         /// need something given ("provide resources").
         public var isDirect: Bool
+        /// A noun whose actor follows it and acts on the clause's subject ("pressure from Washington").
+        public var isReverse: Bool = false
+        /// The verb is itself a promise ("pledge", "commit"): nothing given need be named.
+        public var isExplicit: Bool = false
+        /// The subject receives; the giver follows "from" ("Kyiv received €2 billion from the EPF").
+        public var isReceive: Bool = false
     }
 
     /// Actors in load order (files by name, entries as written).
@@ -229,9 +235,9 @@ public struct Lexicon: Sendable {
             throw LexiconError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LexiconError.malformed(file: url.lastPathComponent, line: 1, column: 1, reason: "not UTF-8 text")
+            throw LexiconError.malformed(file: url.relativePath, line: 1, column: 1, reason: "not UTF-8 text")
         }
-        try self.init(yaml: text, file: url.lastPathComponent)
+        try self.init(yaml: text, file: url.relativePath)
     }
 }
 
