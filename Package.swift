@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CorpusStoreTests",
-            dependencies: ["CorpusStore", "Graph", "store-crash-test"]
+            dependencies: ["CorpusStore", "Graph", "store-crash-test", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NatoGraphCLITests",
