@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Graph", targets: ["Graph"]),
+        .library(name: "CorpusStore", targets: ["CorpusStore"]),
         .executable(name: "nato-graph", targets: ["nato-graph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,9 +26,22 @@ let package = Package(
             dependencies: ["CGraphviz", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/lexicon")]
         ),
+        .target(
+            name: "CorpusStore",
+            dependencies: [
+                "Graph",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "store-crash-test",
+            dependencies: ["CorpusStore", "Graph"],
+            path: "Benchmarks/StoreCrash"
+        ),
         .executableTarget(
             name: "nato-graph",
-            dependencies: ["Graph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Graph", "CorpusStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "query-bench", dependencies: ["Graph"], path: "Benchmarks/QueryBench"),
         .executableTarget(
@@ -37,6 +53,10 @@ let package = Package(
             name: "GraphTests",
             dependencies: ["Graph"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CorpusStoreTests",
+            dependencies: ["CorpusStore", "Graph", "store-crash-test", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "NatoGraphCLITests",

@@ -1,0 +1,343 @@
+import Foundation
+import Graph
+
+/// The SQL both backends run, and the translation between graphs and rows. Backends only
+/// add transactions, locking and value conversion around it.
+enum CorpusSQL {
+    // MARK: Ingest
+
+    /// Checks that a document and its graph can be stored the same way in both backends.
+    static func validate(document: Document, text: String, graph: EntityGraph) throws {
+        func fail(_ reason: String) -> StoreError { .invalidInput(document: document.id.isEmpty ? "(no id)" : document.id, reason: reason) }
+        guard !document.id.isEmpty else { throw fail("empty document id") }
+        guard document.sha256.count == 64, document.sha256.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }) else {
+            throw fail("sha256 '\(document.sha256)' is not 64 lower-case hex digits")
+        }
+        if let date = document.date, !hasISODayShape(String(date.prefix(10))) {
+            throw fail("date '\(date)' does not start with an ISO day (YYYY-MM-DD)")
+        }
+        // PostgreSQL's TEXT cannot hold U+0000; refuse it in both backends so they agree.
+        func checkNUL(_ s: String, _ what: String) throws {
+            if s.utf8.contains(0) { throw fail("\(what) contains a NUL character") }
+        }
+        try checkNUL(document.id, "document id")
+        try checkNUL(document.title, "title")
+        try checkNUL(text, "text")
+        for e in graph.entities {
+            try checkNUL(e.id, "entity id")
+            try checkNUL(e.name, "entity name")
+            for a in e.aliases { try checkNUL(a, "alias of \(e.id)") }
+            for (k, v) in e.attributes { try checkNUL(k + v, "attribute of \(e.id)") }
+        }
+        for r in graph.relations {
+            let edge = "\(r.source) -\(r.kind.rawValue)-> \(r.target)"
+            guard !r.evidence.isEmpty else { throw fail("edge \(edge) has no evidence") }
+            for ev in r.evidence {
+                guard ev.document == document.id else { throw fail("edge \(edge) cites another document '\(ev.document)'") }
+                guard ev.start >= 0, ev.end >= ev.start else { throw fail("edge \(edge) has evidence offsets \(ev.start)..<\(ev.end)") }
+                try checkNUL(ev.text, "evidence of \(edge)")
+            }
+            if let a = r.amount {
+                guard a.value.isFinite else { throw fail("edge \(edge) has a non-finite amount") }
+                try checkNUL(a.currency + (a.period ?? ""), "amount of \(edge)")
+            }
+            for i in r.items { try checkNUL(i, "item of \(edge)") }
+            try checkNUL(r.quote ?? "", "quote of \(edge)")
+            for (k, v) in r.attributes { try checkNUL(k + v, "attribute of \(edge)") }
+        }
+        for c in graph.conflicts {
+            try checkNUL(c.entity + c.field + c.values.joined() + c.documents.joined(), "conflict on \(c.entity)")
+        }
+    }
+
+    /// The latest stored version of a document: `(version, sha256)`.
+    static func latestVersion(of docID: String) -> SQLStatement {
+        SQLStatement("SELECT version, sha256 FROM documents WHERE doc_id = ? ORDER BY version DESC LIMIT 1", [.text(docID)])
+    }
+
+    /// What to do given the latest stored version: nothing, or write `version`.
+    static func decide(latest: SQLRow?, sha256: String) throws -> (outcome: IngestOutcome, version: Int?) {
+        guard let latest else { return (.added, 1) }
+        let version = try latest.int(0)
+        if try latest.string(1) == sha256 { return (.unchanged, nil) }
+        return (.newVersion, version + 1)
+    }
+
+    /// The statements that store one document version and its graph. Global rows
+    /// (`entities`, `relations`) are inserted in sorted order with `ON CONFLICT DO NOTHING`,
+    /// so concurrent ingesters take their locks in the same order and never duplicate them.
+    /// - Complexity: O(rows).
+    static func ingestStatements(document: Document, text: String, graph: EntityGraph, version: Int, ingestedAt: String) -> [SQLStatement] {
+        let d = SQLValue.text(document.id)
+        let v = SQLValue(version)
+        var out: [SQLStatement] = []
+        out += SQLStatement.insert(
+            into: "documents", columns: ["doc_id", "version", "sha256", "title", "published", "body", "ingested_at"],
+            rows: [[d, v, .text(document.sha256), .text(document.title), SQLValue(document.date), .text(text), .text(ingestedAt)]])
+
+        out += SQLStatement.insert(into: "entities", columns: ["id"],
+                                   rows: graph.entities.map(\.id).sorted().map { [.text($0)] }, ignoringConflicts: true)
+        var entityRows: [[SQLValue]] = []
+        var aliasRows: [[SQLValue]] = []
+        var entityAttributeRows: [[SQLValue]] = []
+        for (ord, e) in graph.entities.enumerated() {
+            let id = SQLValue.text(e.id)
+            entityRows.append([d, v, id, SQLValue(ord), .text(e.name), .text(e.type.rawValue)])
+            for a in e.aliases { aliasRows.append([d, v, id, .text(a)]) }
+            for (k, value) in e.attributes.sorted(by: { $0.key < $1.key }) { entityAttributeRows.append([d, v, id, .text(k), .text(value)]) }
+        }
+        out += SQLStatement.insert(into: "entity_versions", columns: ["doc_id", "version", "entity_id", "ord", "name", "type"], rows: entityRows)
+        out += SQLStatement.insert(into: "entity_aliases", columns: ["doc_id", "version", "entity_id", "alias"], rows: aliasRows)
+        out += SQLStatement.insert(into: "entity_attributes", columns: ["doc_id", "version", "entity_id", "attr_key", "attr_value"], rows: entityAttributeRows)
+
+        out += SQLStatement.insert(
+            into: "relations", columns: ["source", "kind", "target"],
+            rows: graph.relations.map(\.key).sorted().map { [.text($0.source), .text($0.kind.rawValue), .text($0.target)] },
+            ignoringConflicts: true)
+        var relationRows: [[SQLValue]] = []
+        var itemRows: [[SQLValue]] = []
+        var relationAttributeRows: [[SQLValue]] = []
+        var evidenceRows: [[SQLValue]] = []
+        for (ord, r) in graph.relations.enumerated() {
+            let key: [SQLValue] = [d, v, .text(r.source), .text(r.kind.rawValue), .text(r.target)]
+            relationRows.append(key + [SQLValue(ord), SQLValue(r.amount?.value), SQLValue(r.amount?.currency),
+                                       SQLValue(r.amount?.period), SQLValue(r.status?.rawValue), SQLValue(r.quote)])
+            for i in r.items { itemRows.append(key + [.text(i)]) }
+            for (k, value) in r.attributes.sorted(by: { $0.key < $1.key }) { relationAttributeRows.append(key + [.text(k), .text(value)]) }
+            for (n, ev) in r.evidence.enumerated() {
+                evidenceRows.append(key + [SQLValue(n), SQLValue(ev.start), SQLValue(ev.end), .text(ev.text)])
+            }
+        }
+        let relationKey = ["doc_id", "version", "source", "kind", "target"]
+        out += SQLStatement.insert(into: "relation_versions", columns: relationKey + ["ord", "amount_value", "amount_currency", "amount_period", "status", "quote"], rows: relationRows)
+        out += SQLStatement.insert(into: "relation_items", columns: relationKey + ["item"], rows: itemRows)
+        out += SQLStatement.insert(into: "relation_attributes", columns: relationKey + ["attr_key", "attr_value"], rows: relationAttributeRows)
+        out += SQLStatement.insert(into: "evidence", columns: relationKey + ["ord", "start_offset", "end_offset", "sentence"], rows: evidenceRows)
+
+        var conflictRows: [[SQLValue]] = []
+        var conflictValueRows: [[SQLValue]] = []
+        for (ord, c) in graph.conflicts.enumerated() {
+            conflictRows.append([d, v, SQLValue(ord), .text(c.entity), .text(c.field)])
+            for p in 0..<max(c.values.count, c.documents.count) {
+                conflictValueRows.append([d, v, SQLValue(ord), SQLValue(p),
+                                          SQLValue(p < c.values.count ? c.values[p] : nil),
+                                          SQLValue(p < c.documents.count ? c.documents[p] : nil)])
+            }
+        }
+        out += SQLStatement.insert(into: "conflicts", columns: ["doc_id", "version", "ord", "entity", "field"], rows: conflictRows)
+        out += SQLStatement.insert(into: "conflict_values", columns: ["doc_id", "version", "conflict_ord", "position", "value", "document"], rows: conflictValueRows)
+        return out
+    }
+
+    // MARK: Load
+
+    /// `DDDD-DD-DD`: what range filters compare (documents may carry odd days like 2025-13-45).
+    static func hasISODayShape(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[i]) { return false }
+        return true
+    }
+
+    /// A valid ISO day: `hasISODayShape` with month 1–12 and day 1–31.
+    static func isISODay(_ s: String) -> Bool {
+        guard hasISODayShape(s) else { return false }
+        let month = Int(s.dropFirst(5).prefix(2))!, day = Int(s.suffix(2))!
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// The queries `loadGraph` runs, in one read transaction, in this order:
+    /// documents, entities, aliases, entity attributes, relations, items, relation
+    /// attributes, evidence, conflicts, conflict values.
+    static func loadStatements(since: String?, until: String?) throws -> [SQLStatement] {
+        var range = ""
+        var args: [SQLValue] = []
+        for (bound, op) in [(since, ">="), (until, "<=")] {
+            guard let bound else { continue }
+            guard isISODay(bound) else { throw StoreError.invalidDate(bound) }
+            range += " AND d.published IS NOT NULL AND substr(d.published, 1, 10) \(op) ?"
+            args.append(.text(bound))
+        }
+        let selected = """
+            WITH sel AS (SELECT d.doc_id, d.version FROM documents d \
+            WHERE d.version = (SELECT MAX(m.version) FROM documents m WHERE m.doc_id = d.doc_id)\(range)) 
+            """
+        func q(_ columns: String, _ table: String) -> SQLStatement {
+            SQLStatement(selected + "SELECT \(columns) FROM \(table) x JOIN sel ON x.doc_id = sel.doc_id AND x.version = sel.version", args)
+        }
+        let key = "x.doc_id, x.source, x.kind, x.target"
+        return [
+            q("x.doc_id, x.title, x.sha256, x.published", "documents"),
+            q("x.doc_id, x.entity_id, x.ord, x.name, x.type", "entity_versions"),
+            q("x.doc_id, x.entity_id, x.alias", "entity_aliases"),
+            q("x.doc_id, x.entity_id, x.attr_key, x.attr_value", "entity_attributes"),
+            q("\(key), x.ord, x.amount_value, x.amount_currency, x.amount_period, x.status, x.quote", "relation_versions"),
+            q("\(key), x.item", "relation_items"),
+            q("\(key), x.attr_key, x.attr_value", "relation_attributes"),
+            q("\(key), x.start_offset, x.end_offset, x.sentence", "evidence"),
+            q("x.doc_id, x.ord, x.entity, x.field", "conflicts"),
+            q("x.doc_id, x.conflict_ord, x.position, x.value, x.document", "conflict_values"),
+        ]
+    }
+
+    private struct RelationID: Hashable {
+        var doc: String
+        var key: RelationKey
+    }
+
+    private struct EntityRef: Hashable {
+        var doc: String
+        var id: String
+    }
+
+    /// Rebuilds each selected document's graph from the rows of `loadStatements` and merges
+    /// them in order of document id.
+    /// - Complexity: O(rows log rows).
+    static func assemble(_ results: [[SQLRow]]) throws -> EntityGraph {
+        guard results.count == 10 else { throw StoreError.corrupt(reason: "expected 10 result sets, got \(results.count)") }
+        func relationKey(_ row: SQLRow) throws -> RelationID {
+            let kindName = try row.string(2)
+            guard let kind = RelationKind(rawValue: kindName) else { throw StoreError.corrupt(reason: "unknown relation kind '\(kindName)'") }
+            return RelationID(doc: try row.string(0), key: RelationKey(source: try row.string(1), kind: kind, target: try row.string(3)))
+        }
+
+        var aliases: [EntityRef: [String]] = [:]
+        for row in results[2] { aliases[EntityRef(doc: try row.string(0), id: try row.string(1)), default: []].append(try row.string(2)) }
+        var entityAttributes: [EntityRef: [String: String]] = [:]
+        for row in results[3] { entityAttributes[EntityRef(doc: try row.string(0), id: try row.string(1)), default: [:]][try row.string(2)] = try row.string(3) }
+        var entities: [String: [(ord: Int, entity: Entity)]] = [:]
+        for row in results[1] {
+            let ref = EntityRef(doc: try row.string(0), id: try row.string(1))
+            let typeName = try row.string(4)
+            guard let type = EntityType(rawValue: typeName) else { throw StoreError.corrupt(reason: "unknown entity type '\(typeName)'") }
+            let entity = Entity(id: ref.id, name: try row.string(3), type: type,
+                                aliases: aliases[ref] ?? [], attributes: entityAttributes[ref] ?? [:])
+            entities[ref.doc, default: []].append((try row.int(2), entity))
+        }
+
+        var items: [RelationID: [String]] = [:]
+        for row in results[5] { items[try relationKey(row), default: []].append(try row.string(4)) }
+        var relationAttributes: [RelationID: [String: String]] = [:]
+        for row in results[6] { relationAttributes[try relationKey(row), default: [:]][try row.string(4)] = try row.string(5) }
+        var evidence: [RelationID: [Evidence]] = [:]
+        for row in results[7] {
+            let id = try relationKey(row)
+            evidence[id, default: []].append(Evidence(document: id.doc, start: try row.int(4), end: try row.int(5), text: try row.string(6)))
+        }
+        var relations: [String: [(ord: Int, relation: Relation)]] = [:]
+        for row in results[4] {
+            let id = try relationKey(row)
+            var amount: Amount?
+            if let value = try row.optionalDouble(5) {
+                guard let currency = try row.optionalString(6) else { throw StoreError.corrupt(reason: "amount without currency") }
+                amount = Amount(value: value, currency: currency, period: try row.optionalString(7))
+            }
+            var status: PledgeStatus?
+            if let s = try row.optionalString(8) {
+                guard let parsed = PledgeStatus(rawValue: s) else { throw StoreError.corrupt(reason: "unknown pledge status '\(s)'") }
+                status = parsed
+            }
+            let relation = Relation(source: id.key.source, kind: id.key.kind, target: id.key.target,
+                                    evidence: evidence[id] ?? [], amount: amount, items: items[id] ?? [],
+                                    status: status, quote: try row.optionalString(9),
+                                    attributes: relationAttributes[id] ?? [:])
+            relations[id.doc, default: []].append((try row.int(4), relation))
+        }
+
+        var conflictValues: [String: [Int: [(position: Int, value: String?, document: String?)]]] = [:]
+        for row in results[9] {
+            conflictValues[try row.string(0), default: [:]][try row.int(1), default: []]
+                .append((try row.int(2), try row.optionalString(3), try row.optionalString(4)))
+        }
+        var conflicts: [String: [(ord: Int, conflict: Conflict)]] = [:]
+        for row in results[8] {
+            let doc = try row.string(0), ord = try row.int(1)
+            let values = (conflictValues[doc]?[ord] ?? []).sorted { $0.position < $1.position }
+            conflicts[doc, default: []].append((ord, Conflict(entity: try row.string(2), field: try row.string(3),
+                                                             values: values.compactMap(\.value), documents: values.compactMap(\.document))))
+        }
+
+        var documents: [Document] = []
+        for row in results[0] {
+            documents.append(Document(id: try row.string(0), title: try row.string(1), sha256: try row.string(2), date: try row.optionalString(3)))
+        }
+        documents.sort()
+
+        var merged = EntityGraph()
+        for document in documents {
+            var g = EntityGraph()
+            for (_, e) in (entities[document.id] ?? []).sorted(by: { $0.ord < $1.ord }) { g.add(e) }
+            for (_, r) in (relations[document.id] ?? []).sorted(by: { $0.ord < $1.ord }) {
+                do { try g.add(r) } catch { throw StoreError.corrupt(reason: "\(document.id): \(error.localizedDescription)") }
+            }
+            g.add(document)
+            for (_, c) in (conflicts[document.id] ?? []).sorted(by: { $0.ord < $1.ord }) { g.add(c) }
+            merged.merge(g)
+        }
+        return merged
+    }
+
+    // MARK: Listing and checks
+
+    /// Every version with its counts: doc_id, version, title, sha256, published,
+    /// ingested_at, entity count, relation count, latest version of the id.
+    static let documentsStatement = SQLStatement("""
+        SELECT d.doc_id, d.version, d.title, d.sha256, d.published, d.ingested_at,
+            (SELECT COUNT(*) FROM entity_versions e WHERE e.doc_id = d.doc_id AND e.version = d.version),
+            (SELECT COUNT(*) FROM relation_versions r WHERE r.doc_id = d.doc_id AND r.version = d.version),
+            (SELECT MAX(m.version) FROM documents m WHERE m.doc_id = d.doc_id)
+        FROM documents d
+        """)
+
+    static func storedDocuments(_ rows: [SQLRow]) throws -> [StoredDocument] {
+        try rows.map { row in
+            let version = try row.int(1)
+            return StoredDocument(
+                document: Document(id: try row.string(0), title: try row.string(2), sha256: try row.string(3), date: try row.optionalString(4)),
+                version: version, isLatest: version == (try row.int(8)), ingestedAt: try row.string(5),
+                entityCount: try row.int(6), relationCount: try row.int(7))
+        }.sorted { ($0.document.id, $0.version) < ($1.document.id, $1.version) }
+    }
+
+    /// Consistency checks both backends run: each query returns one row per problem, whose
+    /// columns are joined into the message after the label.
+    static let integrityChecks: [(label: String, statement: SQLStatement)] = [
+        ("relation without evidence", SQLStatement("""
+            SELECT r.doc_id, r.source, r.kind, r.target FROM relation_versions r WHERE NOT EXISTS
+            (SELECT 1 FROM evidence e WHERE e.doc_id = r.doc_id AND e.version = r.version
+             AND e.source = r.source AND e.kind = r.kind AND e.target = r.target)
+            """)),
+        ("edge never stored by a document", SQLStatement("""
+            SELECT g.source, g.kind, g.target FROM relations g WHERE NOT EXISTS
+            (SELECT 1 FROM relation_versions r WHERE r.source = g.source AND r.kind = g.kind AND r.target = g.target)
+            """)),
+        ("entity never stored by a document", SQLStatement("""
+            SELECT g.id FROM entities g WHERE NOT EXISTS (SELECT 1 FROM entity_versions e WHERE e.entity_id = g.id)
+            """)),
+        ("document versions not numbered 1…n", SQLStatement("""
+            SELECT doc_id FROM documents GROUP BY doc_id HAVING COUNT(*) <> MAX(version) OR MIN(version) <> 1
+            """)),
+        ("evidence of a relation missing from its version", SQLStatement("""
+            SELECT e.doc_id, e.source, e.kind, e.target FROM evidence e WHERE NOT EXISTS
+            (SELECT 1 FROM relation_versions r WHERE e.doc_id = r.doc_id AND e.version = r.version
+             AND e.source = r.source AND e.kind = r.kind AND e.target = r.target)
+            """)),
+    ]
+
+    static func describe(_ row: SQLRow) -> String {
+        row.values.map { v -> String in
+            switch v {
+            case .null: return "NULL"
+            case let .int(i): return String(i)
+            case let .double(d): return String(d)
+            case let .text(s): return s
+            }
+        }.joined(separator: " ")
+    }
+
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+}

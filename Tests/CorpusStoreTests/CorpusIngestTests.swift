@@ -1,0 +1,60 @@
+import CorpusStore
+import Foundation
+import Graph
+import Testing
+
+@Suite("Ingesting a folder of articles")
+struct CorpusIngestTests {
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds")
+
+    func copySeeds() throws -> URL {
+        let dir = try temporaryDirectory().appendingPathComponent("articles")
+        try FileManager.default.copyItem(at: Self.seeds, to: dir)
+        return dir
+    }
+
+    @Test func ingestsSeedsThenSkipsThemThenStoresAChangedOne() async throws {
+        let articles = try copySeeds()
+        let lexicon = try Lexicon.bundled()
+        let store = try await openStore(.sqlite(articles.deletingLastPathComponent().appendingPathComponent("corpus.sqlite")))
+        let count = try FileManager.default.contentsOfDirectory(atPath: articles.path).filter { $0.hasSuffix(".txt") }.count
+        #expect(count >= 3)
+
+        let first = try await CorpusIngest.run(inputDirectory: articles, lexicon: lexicon, into: store)
+        #expect((first.added, first.unchanged, first.newVersions) == (count, 0, 0))
+        let second = try await CorpusIngest.run(inputDirectory: articles, lexicon: lexicon, into: store)
+        #expect((second.added, second.unchanged, second.newVersions) == (0, count, 0))
+
+        // The store's graph is the per-document builds merged in id order.
+        let (docs, _) = try BuildPipeline.loadDocuments(from: articles)
+        let extractor = Extractor(lexicon: lexicon)
+        var direct = EntityGraph()
+        for d in docs.sorted(by: { $0.id < $1.id }) {
+            direct.merge(BuildPipeline.merge([extractor.extract(documentID: d.id, text: d.text, sha256: d.sha256)]).0)
+        }
+        let loaded = try await store.loadGraph()
+        #expect(loaded.relationCount > 0)
+        #expect(loaded.jsonData() == direct.jsonData())
+
+        // Change one file: a new version, whose graph replaces the old one's.
+        let victim = articles.appendingPathComponent(docs[0].id)
+        let changed = try String(contentsOf: victim, encoding: .utf8) + "\nNATO pledged 5 billion euros to Ukraine on Tuesday.\n"
+        try changed.write(to: victim, atomically: true, encoding: .utf8)
+        let third = try await CorpusIngest.run(inputDirectory: articles, lexicon: lexicon, into: store)
+        #expect((third.added, third.unchanged, third.newVersions) == (0, count - 1, 1))
+        let versions = try await store.documents().filter { $0.document.id == docs[0].id }
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions[1].document.sha256 == SHA256.hex(Array(changed.utf8)))
+        #expect(try await store.checkIntegrity() == [])
+        try await store.close()
+    }
+
+    @Test func missingFolderIsAnExtractionError() async throws {
+        let store = try await openStore(.sqlite(try temporaryDirectory().appendingPathComponent("c.sqlite")))
+        await #expect(throws: ExtractionError.self) {
+            _ = try await CorpusIngest.run(inputDirectory: URL(fileURLWithPath: "/nonexistent/articles"), lexicon: try Lexicon.bundled(), into: store)
+        }
+        try await store.close()
+    }
+}

@@ -1,0 +1,53 @@
+import CorpusStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Schema and migrations")
+struct SchemaMigrationTests {
+    @Test func createsTheNormalizedTablesOnceAndRecordsTheMigration() async throws {
+        let url = try temporaryDirectory().appendingPathComponent("c.sqlite")
+        let a = hostileArticle()
+        for _ in 0..<2 {   // the second open finds the schema and migrates nothing
+            let store = try await openStore(.sqlite(url))
+            _ = try await store.ingest(document: a.document, text: a.text, graph: a.graph)
+            try await store.close()
+        }
+        let db = try DatabaseQueue(path: url.path)
+        let tables = try await db.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        #expect(tables == ["conflict_values", "conflicts", "documents", "entities", "entity_aliases", "entity_attributes",
+                           "entity_versions", "evidence", "grdb_migrations", "relation_attributes", "relation_items",
+                           "relation_versions", "relations"])
+        let migrations = try await db.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1-corpus"])
+        let mode = try await db.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let counts = try await db.read { db in
+            try ["documents", "entities", "relations", "evidence", "entity_aliases"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)")! }
+        }
+        #expect(counts == [1, 2, 2, 2, 3])
+        try db.close()
+    }
+
+    @Test func refusesAStoreFromANewerVersion() async throws {
+        let url = try temporaryDirectory().appendingPathComponent("c.sqlite")
+        try await openStore(.sqlite(url)).close()
+        let db = try DatabaseQueue(path: url.path)
+        try await db.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')") }
+        try db.close()
+        await #expect(throws: StoreError.newerSchema(applied: ["v9-from-the-future"])) { _ = try await openStore(.sqlite(url)) }
+    }
+
+    @Test func aBrokenFileIsCannotOpen() async throws {
+        let url = try temporaryDirectory().appendingPathComponent("not-a-db.sqlite")
+        try Data(repeating: 0x42, count: 4096).write(to: url)
+        await #expect {
+            _ = try await openStore(.sqlite(url))
+        } throws: { error in
+            guard let e = error as? StoreError, case .cannotOpen = e else { return false }
+            return e.category == .cannotCreate
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import CorpusStore
+import Foundation
+import Graph
+import Testing
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nato-graph-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The PostgreSQL server the tests may use: `NATO_GRAPH_TEST_POSTGRES`
+/// (see `scripts/start-postgres.sh`), when set and accepting TCP connections.
+enum TestPostgres {
+    static let url: String? = ProcessInfo.processInfo.environment["NATO_GRAPH_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Whether the server answers on its host and port (checked once).
+    static let isAvailable: Bool = {
+        guard let url, let c = URLComponents(string: url) else { return false }
+        return canConnect(host: c.host ?? "127.0.0.1", port: c.port ?? 5432)
+    }()
+
+    static let skipMessage: Comment = url == nil
+        ? "PostgreSQL tests skipped: NATO_GRAPH_TEST_POSTGRES is not set (eval \"$(scripts/start-postgres.sh)\" sets it)"
+        : "PostgreSQL tests skipped: the server in NATO_GRAPH_TEST_POSTGRES does not accept connections"
+
+    /// A URL for a schema of its own, so tests running in parallel do not see each other.
+    static func isolatedURL(_ name: String) -> String {
+        let base = url!
+        let schema = "t_\(name)_\(UUID().uuidString.prefix(8).lowercased())"
+        return base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
+    }
+
+    private static func canConnect(host: String, port: Int) -> Bool {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var result: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &result) == 0, let info = result else { return false }
+        defer { freeaddrinfo(result) }
+        let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0
+    }
+}
+
+/// The `store-crash-test` binary next to the test bundle.
+let crashTool: URL = {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("store-crash-test")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: ".build/debug/store-crash-test")
+}()
+
+/// The graph that ingesting `articles` must give: the per-document graphs merged directly,
+/// in order of document id (latest revision of each).
+func directMerge(_ articles: [(document: Document, text: String, graph: EntityGraph)]) -> EntityGraph {
+    var latest: [String: EntityGraph] = [:]
+    for a in articles { latest[a.document.id] = a.graph }
+    var merged = EntityGraph()
+    for id in latest.keys.sorted() { merged.merge(latest[id]!) }
+    return merged
+}
+
+/// Two entities and a pledge with hostile strings everywhere.
+func hostileArticle(id: String = "hostile \"one\".txt", revision: Int = 0) -> (document: Document, text: String, graph: EntityGraph) {
+    let sentence = "She said: \"Don't\" — back\\slash,\ncomma; semi 'quote' `tick` 🛰 é\u{2028}end \(revision)."
+    let text = "Title\n" + sentence
+    let start = "Title\n".unicodeScalars.count
+    let ev = Evidence(document: id, start: start, end: start + sentence.unicodeScalars.count, text: sentence)
+    var g = EntityGraph()
+    g.add(Entity(id: "o'brien", name: "O'Brien \"the\" \\ one,\n2", type: .person, aliases: ["Ö'B; x", "a,b"], attributes: ["acronym": "O\"B", "odd key`": "v;1"]))
+    g.add(Entity(id: "zürich-org", name: "Zürich; Org", type: .organization, aliases: ["ZO"]))
+    try! g.add(Relation(source: "o'brien", kind: .pledge, target: "zürich-org", evidence: [ev],
+                        amount: Amount(value: 1.5e9, currency: "EUR", period: "month"), items: ["shells; 155mm", "\"drones\""],
+                        status: .pledged, quote: "We'll \"deliver\"\\.", attributes: ["note": "line1\r\nline2"]))
+    try! g.add(Relation(source: "zürich-org", kind: .statement, target: "o'brien", evidence: [ev]))
+    g.add(Conflict(entity: "o'brien", field: "expansion", values: ["a'1", "b\"2"], documents: [id, id]))
+    let document = Document(id: id, title: "Title", sha256: String(repeating: revision == 0 ? "a" : "b", count: 64), date: "2025-03-0\(revision + 1)")
+    g.add(document)
+    return (document, text, g)
+}
+
+/// A running `store-crash-test`.
+final class CrashToolProcess: @unchecked Sendable {
+    let process = Process()
+    private let out = Pipe()
+    private let err = Pipe()
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = crashTool
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+    }
+
+    /// Reads stdout lines until `predicate` holds for one of them or the output ends; returns the lines read.
+    func readLines(until predicate: (String) -> Bool) -> [String] {
+        var lines: [String] = []
+        var buffer = Data()
+        let handle = out.fileHandleForReading
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let nl = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[buffer.startIndex..<nl], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...nl)
+                lines.append(line)
+                if predicate(line) { return lines }
+            }
+        }
+        return lines
+    }
+
+    /// Waits for the end; returns the status, the rest of stdout and stderr.
+    func finish() -> (status: Int32, reason: Process.TerminationReason, stdout: String, stderr: String) {
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func kill9() { kill(process.processIdentifier, SIGKILL) }
+}
