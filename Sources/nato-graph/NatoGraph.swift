@@ -7,7 +7,7 @@ struct NatoGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nato-graph",
         abstract: "Turn news articles into a typed entity-relationship graph; draw, query and report it.",
-        subcommands: [Build.self, Render.self, Export.self, Report.self, Path.self, Pledges.self, Show.self, Match.self]
+        subcommands: [Build.self, Ingest.self, Render.self, Export.self, Report.self, Path.self, Pledges.self, Show.self, Match.self]
     )
 
     /// Parses, runs, and turns every library error into one line on standard error and

@@ -98,3 +98,23 @@ enum CLIErrorProbe {
         #expect(r.stderr == "nato-graph: /nonexistent/graph.json: no such file\n")
     }
 }
+
+@Suite struct GraphDatabaseExportTests {
+    @Test func cypherAndNeo4jCSV() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(tinyGraph.utf8).write(to: dir.appendingPathComponent("g.json"))
+        let c = try CLI.run(["export", "g.json", "--format", "cypher"], in: dir)
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(c.stdout.contains("MERGE"))
+        #expect(c.stdout.contains(":PLEDGE"))
+        let n = try CLI.run(["export", "g.json", "--format", "neo4j-csv", "-o", "neo4j"], in: dir)
+        #expect(n.status == 0, "\(n.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("neo4j").path).sorted()
+        #expect(files == ["nodes.csv", "relationships.csv"])
+        let nodes = try String(contentsOf: dir.appendingPathComponent("neo4j/nodes.csv"), encoding: .utf8)
+        #expect(nodes.hasPrefix("id:ID") || nodes.contains(":ID"))
+        let missing = try CLI.run(["export", "g.json", "--format", "neo4j-csv"], in: dir)
+        #expect(missing.status == 64)
+    }
+}
