@@ -91,3 +91,22 @@ import Testing
         #expect(rel.evidence.first?.text == "Hungary refused.")
     }
 }
+
+@Suite struct EdgeCaseExportTests {
+    /// The empty graph, a single node, self-loops and parallel edges of every kind export to
+    /// every format, and JSON reads back to the same graph.
+    @Test func edgeCaseGraphsExportEverywhere() throws {
+        for (name, graph) in try GraphvizRendererTests.shapes() {
+            let json = graph.jsonData()
+            #expect(try EntityGraph(jsonData: json) == graph, "\(name)")
+            let xml = try XMLDocument(data: graph.graphMLData())
+            #expect(try xml.nodes(forXPath: "//*[local-name()='edge']").count == graph.relationCount, "\(name)")
+            let dot = DOTWriter().write(graph)
+            #expect(dot.hasPrefix("digraph") || dot.hasPrefix("strict digraph"), "\(name)")
+            let parsed = try GraphvizRenderer.shared.parse(dot: dot)
+            #expect(parsed.edges.count == graph.relationCount, "\(name)")
+            #expect(!graph.cypherScript().isEmpty)
+            #expect(graph.neo4jCSV().count == 2)
+        }
+    }
+}
