@@ -98,11 +98,18 @@ public struct HTMLReport {
         h.raw("</figure>\n")
     }
 
+    /// A legend in the diagrams' own colours (the DOT writer's styles).
     private func legend(into h: inout HTMLBuilder) {
         h.raw("<table class=\"legend\"><caption>Legend</caption><tr><th>Node types</th><th>Edge kinds</th></tr><tr><td><ul>")
-        for t in EntityType.allCases { h.raw("<li class=\"type-\(t.rawValue)\">\(t.rawValue)</li>") }
+        for t in EntityType.allCases {
+            let s = DOTWriter.nodeStyle(t)
+            h.raw("<li><span class=\"swatch\" style=\"background:\(s.fill);border-color:\(s.border)\"></span>\(t.rawValue)</li>")
+        }
         h.raw("</ul></td><td><ul>")
-        for k in RelationKind.allCases { h.raw("<li class=\"kind-\(k.rawValue)\">\(k.rawValue)</li>") }
+        for k in RelationKind.allCases {
+            let s = DOTWriter.edgeStyle(k)
+            h.raw("<li><span class=\"line\" style=\"border-top-color:\(s.color);border-top-style:\(s.style == "solid" ? "solid" : s.style)\"></span>\(k.rawValue)</li>")
+        }
         h.raw("</ul></td></tr></table>\n")
     }
 
@@ -259,8 +266,9 @@ public struct HTMLReport {
     cite { font-size: .85em; color: #666; }
     section.entity { border-top: 1px solid #eee; margin-top: 1.5rem; }
     .amount { font-weight: 600; } .status { color: #a40000; } .empty, .note { color: #666; font-style: italic; }
-    .legend li.type-person { color: #1f5fa8; } .legend li.type-country { color: #2e7d32; }
-    .legend li.type-organization { color: #8e24aa; } .legend li.type-program { color: #b26a00; }
+    .legend ul { list-style: none; padding-left: .3rem; margin: .2rem 0; }
+    .legend .swatch { display: inline-block; width: 1.4em; height: .9em; border: 2px solid; border-radius: 3px; margin-right: .4em; vertical-align: middle; }
+    .legend .line { display: inline-block; width: 2em; border-top-width: 3px; margin-right: .4em; vertical-align: middle; }
     .side-by-side td { width: 50%; }
 
     """

@@ -52,7 +52,6 @@ struct ReportContent {
         title = options.title
         let link: @Sendable (Entity) -> String? = { "#" + ReportContent.anchor($0.id) }
         var overviewOptions = DOTOptions()
-        overviewOptions.legend = true
         overviewOptions.idPrefix = "overview"
         overviewOptions.entityLink = link
         if let focus { overviewOptions.highlightedEntities = [focus.id] }
