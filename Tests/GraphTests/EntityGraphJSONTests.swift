@@ -55,3 +55,55 @@ import Testing
         } catch { Issue.record("wrong error \(error)") }
     }
 }
+
+@Suite struct NodeLinkReaderTests {
+    @Test func readsEscapesUnknownKeysLinksAndNumbers() throws {
+        let json = #"""
+        {"graph": {"name": "x", "nested": {"a": [1, {"b": null}], "c": "\"}"}}, "extra": [[[]]],
+         "nodes": [{"id": "a\u00e9\ud83d\ude00", "type": "country", "label": "A \"q\" \\ \n/", "x": {"y": [true, false]}},
+                   {"id": "b", "type": "program", "label": null}],
+         "links": [{"source": "a\u00e9\ud83d\ude00", "target": "b", "kind": "pledge", "weight": 1.5e3,
+                    "amount": {"value": 6.5e9, "currency": "EUR", "period": null},
+                    "evidence": [{"document": "d", "start": 0, "end": -0, "text": "t\t"}]}]}
+        """#
+        let g = try EntityGraph(jsonData: Data(json.utf8))
+        let a = try #require(g.entity(id: "aé😀"))
+        #expect(a.name == "A \"q\" \\ \n/")
+        #expect(g.entity(id: "b")?.name == "b")
+        let r = try #require(g.relation(RelationKey(source: "aé😀", kind: .pledge, target: "b")))
+        #expect(r.amount == Amount(value: 6.5e9, currency: "EUR"))
+        #expect(r.evidence == [Evidence(document: "d", start: 0, end: 0, text: "t\t")])
+    }
+
+    @Test func wrongTypesNameTheirPath() {
+        let cases: [(String, String)] = [
+            (#"{"nodes": [{"id": 3, "type": "country"}]}"#, "nodes[0].id"),
+            (#"{"nodes": {}}"#, "nodes"),
+            (#"{"edges": []}"#, "missing field 'nodes'"),
+            (#"{"nodes": [{"id": "a", "type": "country"}], "edges": [{"source": "a", "target": "a", "kind": "role", "evidence": [{"document": "d"}]}]}"#, "edges[0].evidence[0]"),
+        ]
+        for (json, fragment) in cases {
+            do {
+                _ = try EntityGraph(jsonData: Data(json.utf8), file: "g.json")
+                Issue.record("accepted \(json)")
+            } catch let GraphError.malformedJSON(_, _, _, reason) {
+                #expect(reason.contains(fragment), "\(reason)")
+            } catch { Issue.record("wrong error \(error)") }
+        }
+    }
+
+    @Test func hostileStringsRoundTrip() throws {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "é", "😀", "\u{2028}", "a", " ", "/", "{", "]", ":"]
+        for _ in 0..<50 {
+            let name = String((0..<Int.random(in: 1...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            var g = EntityGraph()
+            g.add(Entity(id: "x" + name, name: name, type: .person, aliases: [name + "!"], attributes: ["k": name]))
+            g.add(Entity(id: "y", name: "Y", type: .country))
+            try g.add(Relation(source: "x" + name, kind: .statement, target: "y",
+                               evidence: [Evidence(document: name, start: 1, end: 2, text: name)], quote: name))
+            let back = try EntityGraph(jsonData: g.jsonData())
+            #expect(back == g, "\(name.debugDescription)")
+        }
+    }
+}

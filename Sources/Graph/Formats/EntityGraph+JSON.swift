@@ -4,7 +4,7 @@ import Foundation
 // in GRAPH_FORMAT.md. Keys are written sorted, nodes by id, edges by (source, kind, target),
 // so the same graph always gives the same bytes.
 
-private struct NodeLinkFile: Codable {
+struct NodeLinkFile: Codable {
     var directed: Bool
     var multigraph: Bool
     var graph: GraphMeta
@@ -110,13 +110,17 @@ extension EntityGraph {
     public init(jsonData data: Data, file: String = "graph.json") throws {
         let raw: NodeLinkFile
         do {
-            raw = try JSONDecoder().decode(NodeLinkFile.self, from: data)
-        } catch {
-            // Foundation's parser gives no reliable position: find the first syntax error
-            // ourselves (with line and column); if the syntax is fine, the shape is wrong.
+            raw = try data.withUnsafeBytes { buffer in
+                var reader = NodeLinkReader(buffer.bindMemory(to: UInt8.self))
+                return try reader.readFile()
+            }
+        } catch NodeLinkReader.Failure.shape(let reason) {
             try JSONSyntax.validate(data, file: file)
-            if let error = error as? DecodingError { throw Self.describe(error, data: data, file: file) }
-            throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: error.localizedDescription)
+            throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: reason)
+        } catch {
+            // A syntax error: find it again, with its line and column.
+            try JSONSyntax.validate(data, file: file)
+            throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: "invalid JSON")
         }
         self.init()
         let types = EntityType.allCases.map(\.rawValue)
@@ -146,22 +150,6 @@ extension EntityGraph {
         }
         for d in raw.graph.documents ?? [] { add(d) }
         for c in raw.graph.conflicts ?? [] { add(c) }
-    }
-
-    private static func describe(_ error: DecodingError, data: Data, file: String) -> GraphError {
-        func path(_ ctx: DecodingError.Context) -> String {
-            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case let .keyNotFound(key, ctx):
-            return .malformedJSON(file: file, line: nil, column: nil, reason: "missing field '\(key.stringValue)' at \(path(ctx).isEmpty ? "top level" : path(ctx))")
-        case let .typeMismatch(_, ctx), let .valueNotFound(_, ctx):
-            return .malformedJSON(file: file, line: nil, column: nil, reason: "wrong type at \(path(ctx)): \(ctx.debugDescription)")
-        case let .dataCorrupted(ctx):
-            return .malformedJSON(file: file, line: nil, column: nil, reason: "\(path(ctx)) \(ctx.debugDescription)")
-        @unknown default:
-            return .malformedJSON(file: file, line: nil, column: nil, reason: "\(error)")
-        }
     }
 
     /// Reads graph.json from a file.
