@@ -547,6 +547,10 @@ extension DocumentAnalyzer {
                 }
             }
             for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
+            // a recipient carried from earlier stays the topic while pledges keep coming without one
+            if explicitRecipients.isEmpty, recipients.count == 1, !givers.isEmpty, !memory.contains(where: { $0.sentence == si && $0.entity == recipients[0] }) {
+                memory.append((si, recipients[0]))
+            }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
             if !t.inQuote { previousGivers = givers }
             let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
