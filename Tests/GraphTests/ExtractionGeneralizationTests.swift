@@ -10,4 +10,13 @@ import Testing
         let t = triples("Donors pledged $2 billion on Monday to the European Defence Fund at a meeting in Brussels. Canada committed $300 million over three years. Ireland said it would contribute €40 million. The ministers praised the turnout. Portugal pledged €10 million.")
         #expect(t.isSuperset(of: ["pledge canada european-defence-fund", "pledge ireland european-defence-fund", "pledge portugal european-defence-fund"]))
     }
+
+    @Test func anActNamedLaterStandsForItsActor() {
+        let t = triples("Brazil accused Argentina of hiding data on the outbreak. Argentine officials rejected the accusations on Tuesday.")
+        #expect(t.contains("opposition argentina brazil"))
+        let v = triples("Turkey vetoed Sweden's bid at the summit. Finland condemned the veto.")
+        #expect(v.isSuperset(of: ["opposition finland turkey", "statement finland turkey"]))
+        // no act read before: no edge
+        #expect(triples("Finland condemned the veto.").filter { $0.hasPrefix("opposition") }.isEmpty)
+    }
 }

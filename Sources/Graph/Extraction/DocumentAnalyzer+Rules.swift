@@ -592,6 +592,16 @@ extension DocumentAnalyzer {
             if !t.inQuote { previousOpponents = agents }
             var targets: [Int] = []
             var k = t.range.upperBound
+            // "condemned the veto", "rejected the accusations": an act named before stands for whoever performed it
+            if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such", "this", "that"].contains(tokens[k].key),
+               let act = DocumentAnalyzer.actNouns[tokens[k + 1].key], let actor = lastActor[act], !agents.contains(actor),
+               !(k + 2 < upper && ["of", "by", "against", "from"].contains(tokens[k + 2].key)) {
+                for a in agents where speakerGroup(a, ms) != actor {
+                    out.append(DraftRelation(source: a, kind: .opposition, target: actor, sentences: [si]))
+                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: actor, sentences: [si])) }
+                }
+                continue
+            }
             // "condemned the measures": sanctions named before stand for whoever imposed them
             if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such"].contains(tokens[k].key),
                ["measures", "sanctions", "tariffs", "restrictions", "duties", "controls", "curbs", "penalties"].contains(tokens[k + 1].key),
@@ -632,6 +642,9 @@ extension DocumentAnalyzer {
             if targets.isEmpty, p.lemma.hasPrefix("refus"), let prog = programOrder.last, k < upper || true,
                (t.range.upperBound..<min(upper, t.range.upperBound + 4)).contains(where: { ["participate", "part", "join", "contribute"].contains(tokens[$0].key) }) {
                 targets = [prog]
+            }
+            if !targets.isEmpty, let act = DocumentAnalyzer.actOfVerb[p.lemma] {
+                for a in agents { lastActor[act] = speakerGroup(a, ms) ?? a }
             }
             for a in agents {
                 for tg in targets where tg != a {
@@ -718,3 +731,16 @@ extension DocumentAnalyzer {
     }
 }
 
+extension DocumentAnalyzer {
+    /// Kinds of act an opposition verb performs, and the nouns that name such an act later.
+    static let actOfVerb: [String: String] = [
+        "veto": "veto", "block": "veto",
+        "accuse": "accusation", "blame": "accusation", "criticize": "accusation", "criticise": "accusation",
+        "condemn": "accusation", "denounce": "accusation", "slam": "accusation",
+    ]
+    static let actNouns: [String: String] = [
+        "veto": "veto", "vetoes": "veto", "blockade": "veto",
+        "accusation": "accusation", "accusations": "accusation", "allegation": "accusation", "allegations": "accusation",
+        "charges": "accusation", "criticism": "accusation", "accusing": "accusation",
+    ]
+}
