@@ -19,4 +19,10 @@ import Testing
         // no act read before: no edge
         #expect(triples("Finland condemned the veto.").filter { $0.hasPrefix("opposition") }.isEmpty)
     }
+
+    @Test func addedAnAmountIsAPledgePastARelativeClause() {
+        let t = triples("Japan, which chairs the donor group this year, added $50 million to the European Peace Facility. Canada added that 12 countries would attend talks with Ukraine.")
+        #expect(t.contains("pledge japan european-peace-facility"))
+        #expect(!t.contains { $0.hasPrefix("pledge canada") })
+    }
 }

@@ -122,6 +122,14 @@ extension DocumentAnalyzer {
         if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
             return [ms[mi].entity]
         }
+        // "South Korea, which hosts the fund's offices, added …": skip a non-restrictive relative clause
+        if start - 1 > lower, tokens[start - 1].text == "," {
+            var j = start - 2
+            while j > lower, j >= start - 20, ![",", ";", ":", "\u{201C}", "\u{201D}", "\""].contains(tokens[j].text) { j -= 1 }
+            if j > lower, j + 1 < start, tokens[j].text == ",", ["which", "who"].contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
+                k = j - 1
+            }
+        }
         while k >= lower, steps < 16 {
             let t = tokens[k]
             if let mi = mention(endingAt: k + 1, ms) {
@@ -414,6 +422,11 @@ extension DocumentAnalyzer {
                (t.range.upperBound..<nextT.range.lowerBound).contains(where: { tokens[$0].key == "to" }) {
                 if isNegated(start, lower: lower) { skipUntil = nextT.range.upperBound }
                 continue
+            }
+            // "added $300 million": "add" gives only an amount that follows it at once
+            if p.lemma == "add" {
+                guard let a = AmountParser(lexicon: lex).firstAmount(tokens, in: t.range.upperBound..<min(upper, t.range.upperBound + 6)),
+                      a.1.lowerBound <= t.range.upperBound + 1 else { continue }
             }
             let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
