@@ -25,4 +25,10 @@ import Testing
         #expect(t.contains("pledge japan european-peace-facility"))
         #expect(!t.contains { $0.hasPrefix("pledge canada") })
     }
+
+    @Test func deliveredItemsReachBackForTheirRecipient() {
+        let t = triples("Japan has delivered two hundred generators to Jordan this month. Officials said the generators were busy. Doctors praised them. Patients queued for hours. Norway delivered a MEDEVAC (Medical Evacuation) unit in January.")
+        #expect(t.contains("pledge norway jordan"))
+        #expect(!t.contains { $0.hasSuffix(" medevac") })
+    }
 }

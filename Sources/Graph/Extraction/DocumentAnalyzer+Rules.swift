@@ -450,6 +450,8 @@ extension DocumentAnalyzer {
                 var given = false
                 var k = t.range.upperBound
                 while k < end, k - t.range.upperBound < 10 {
+                    // an acronym's expansion in parentheses is not the clause
+                    if tokens[k].text == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].text == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
                     if lex.lexicon.resourceNouns.contains(key) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
@@ -523,6 +525,11 @@ extension DocumentAnalyzer {
                     }
                 }
                 if m.compound || (m.kind == .demonym && !ok) { ok = false }
+                // "a NASAMS (…) unit", "a Gavi-backed vaccine shipment": a name before an item names the item
+                var after = m.range.upperBound
+                if after < end, tokens[after].text == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].text == ")" }) { after = close + 1 }
+                else if after < end, tokens[after].text == ")" { after += 1 }
+                if after < end, lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !["through", "to", "into", "under", "via", "for"].contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
@@ -554,7 +561,9 @@ extension DocumentAnalyzer {
             }
             let explicitRecipients = recipients
             if recipients.isEmpty, !p.isNoun, !p.isDirect, !p.isReceive, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
-                if let m = memory.last(where: { $0.sentence >= si - 3 && $0.sentence < si && !givers.contains($0.entity) }) {
+                // a delivery of named items reaches further back for its recipient than a bare commitment
+                let reach = p.isDelivery && !findItems(t.range.upperBound..<end, ms).isEmpty ? 8 : 3
+                if let m = memory.last(where: { $0.sentence >= si - reach && $0.sentence < si && !givers.contains($0.entity) }) {
                     recipients = [m.entity]
                     if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }
                 }
