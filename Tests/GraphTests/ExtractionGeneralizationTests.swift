@@ -31,4 +31,12 @@ import Testing
         #expect(t.contains("pledge norway jordan"))
         #expect(!t.contains { $0.hasSuffix(" medevac") })
     }
+
+    @Test func urgingSomeoneToStopIsPressure() {
+        let t = triples("In a late session on Friday, Canada called on Mexico to halt steel exports below cost.")
+        #expect(t.isSuperset(of: ["statement canada mexico", "opposition canada mexico"]))
+        // urging to do something else is only a statement
+        let u = triples("France urged Brazil to join the climate talks.")
+        #expect(!u.contains("opposition france brazil"))
+    }
 }

@@ -308,6 +308,8 @@ extension DocumentAnalyzer {
                 }
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
                    descriptorStart > lower,
+                   // "Later in the evening, X called on …": an opening adverbial names nothing said
+                   ms.contains(where: { $0.entity >= 0 && $0.range.upperBound <= descriptorStart }),
                    !qs.contains(where: { $0.upperBound <= sm.range.lowerBound && sm.range.lowerBound - $0.upperBound <= 3 }),
                    t.range.upperBound >= upper || tokens[t.range.upperBound].key != "that" {
                     _ = sm
@@ -341,6 +343,13 @@ extension DocumentAnalyzer {
             let quoteText = (!t.inQuote && quoteSpeaker == sp) ? qs.first.map { text(of: $0) } : nil
             for tg in targets {
                 out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
+            }
+            // "called on China to halt exports", "urged Iran to stop enrichment": pressure on the one urged
+            if !t.inQuote, let lemma = t.first(.statement)?.lemma, ["urge", "call on", "demand", "press"].contains(lemma),
+               let om = ms.first(where: { $0.range.lowerBound == t.range.upperBound && $0.entity >= 0 && $0.entity != sp && !$0.possessive }),
+               om.range.upperBound + 1 < contentEnd, tokens[om.range.upperBound].key == "to",
+               DocumentAnalyzer.ceaseVerbs.contains(tokens[om.range.upperBound + 1].key) {
+                out.append(DraftRelation(source: sp, kind: .opposition, target: om.entity, sentences: [si]))
             }
         }
         // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
@@ -765,4 +774,7 @@ extension DocumentAnalyzer {
         "accusation": "accusation", "accusations": "accusation", "allegation": "accusation", "allegations": "accusation",
         "charges": "accusation", "criticism": "accusation", "accusing": "accusation",
     ]
+    /// Verbs of stopping: urging someone to do them is pressure against them.
+    static let ceaseVerbs: Set<String> = ["halt", "stop", "end", "cease", "abandon", "drop", "withdraw", "scrap", "suspend",
+                                           "curb", "renounce", "release", "free", "reverse", "lift", "accept", "comply"]
 }
