@@ -39,4 +39,10 @@ import Testing
         let u = triples("France urged Brazil to join the climate talks.")
         #expect(!u.contains("opposition france brazil"))
     }
+
+    @Test func aSeatOfGovernmentThatActsIsItsBody() {
+        let t = triples("Poland accused Brussels of ignoring its farmers. Brussels warned Hungary over the rule-of-law dispute. Canada's trade minister told reporters in Brussels that talks with Mexico went well.")
+        #expect(t.isSuperset(of: ["opposition poland eu", "statement eu hungary"]))
+        #expect(!t.contains { $0.hasSuffix(" eu") && !$0.hasPrefix("opposition poland") && !$0.hasPrefix("statement poland") })
+    }
 }

@@ -93,6 +93,13 @@ extension DocumentAnalyzer {
                 let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
             }
+            // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
+            if best == nil, t.isCapitalized, let id = DocumentAnalyzer.seatMetonyms[t.key], i + 1 < upper,
+               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !["(", ","].contains(tokens[i - 1].text))
+                || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
+               let e = entity(forActor: id, sentence: si) {
+                best = (1, e, .name)
+            }
             // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
             if let b = best, i == lower, t.isAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
                 i += b.len
@@ -398,4 +405,9 @@ extension DocumentAnalyzer {
         }
         return nil
     }
+}
+
+extension DocumentAnalyzer {
+    /// Cities that stand for a body seated there when they act ("Brussels" for the EU); as places they stay venues.
+    static let seatMetonyms: [String: String] = ["brussels": "eu"]
 }
