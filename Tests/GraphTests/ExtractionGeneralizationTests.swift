@@ -45,4 +45,10 @@ import Testing
         #expect(t.isSuperset(of: ["opposition poland eu", "statement eu hungary"]))
         #expect(!t.contains { $0.hasSuffix(" eu") && !$0.hasPrefix("opposition poland") && !$0.hasPrefix("statement poland") })
     }
+
+    @Test func measuresByAModifierAndLaterReferences() {
+        let t = triples("Brazil on Monday protested a new round of EU tariffs on Brazilian beef. Trade Minister Ana Souza said the duties broke trade rules.")
+        #expect(t.contains("opposition eu brazil"))
+        #expect(t.contains("statement ana-souza eu"))
+    }
 }

@@ -337,6 +337,12 @@ extension DocumentAnalyzer {
                     if !targets.contains(m.entity) { targets.append(m.entity) }
                 }
             }
+            // "said the duties breached WTO rules": measures named before stand for whoever imposed them
+            if !t.inQuote, let last = lastOpposition, last.source != sp, speakerGroup(sp, ms) != last.source, !targets.contains(last.source),
+               (contentStart..<max(contentStart, contentEnd - 1)).contains(where: { ["the", "these", "those"].contains(tokens[$0].key)
+                   && ["measures", "sanctions", "tariffs", "restrictions", "duties", "levies", "curbs", "penalties"].contains(tokens[$0 + 1].key) }) {
+                targets.append(last.source)
+            }
             // the speaker's first-person references in its quotes
             if !t.inQuote, quoteSpeaker == sp, ms.contains(where: { $0.kind == .firstPerson && $0.plural }),
                let g = speakerGroup(sp, ms), g != sp, !targets.contains(g) { targets.append(g) }
@@ -614,6 +620,9 @@ extension DocumentAnalyzer {
             }
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]
+            } else if p.isNoun, DocumentAnalyzer.measureLemmas.contains(p.lemma), let mi = mention(endingAt: start, ms), ms[mi].entity >= 0,
+                      [.country, .organization].contains(entities[ms[mi].entity].type) {
+                agents = [ms[mi].entity]  // "U.S. tariffs on Chinese steel", "EU sanctions against Iran"
             } else if !p.isNoun, start > lower, tokens[start - 1].key == "and", let prev = previousOpponents ?? previousSpeaker.map({ [$0] }) {
                 agents = prev  // "warned … and accused the alliance"
             } else {
@@ -679,7 +688,7 @@ extension DocumentAnalyzer {
             }
             for a in agents {
                 for tg in targets where tg != a {
-                    if ["sanction", "sanctions against", "sanctions on", "sanctions targeting", "tariffs on", "impose sanctions on", "impose tariffs on"].contains(p.lemma) {
+                    if DocumentAnalyzer.measureLemmas.contains(p.lemma) {
                         lastOpposition = (a, tg)
                     }
                     out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: [si]))
@@ -777,4 +786,7 @@ extension DocumentAnalyzer {
     /// Verbs of stopping: urging someone to do them is pressure against them.
     static let ceaseVerbs: Set<String> = ["halt", "stop", "end", "cease", "abandon", "drop", "withdraw", "scrap", "suspend",
                                            "curb", "renounce", "release", "free", "reverse", "lift", "accept", "comply"]
+    /// Oppositions that are measures imposed on someone; "the measures" later stands for their imposer.
+    static let measureLemmas: Set<String> = ["sanction", "sanctions against", "sanctions on", "sanctions targeting", "tariffs on",
+                                             "impose sanctions on", "impose tariffs on", "embargo on", "ban on"]
 }
