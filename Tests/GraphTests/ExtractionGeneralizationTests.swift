@@ -51,4 +51,10 @@ import Testing
         #expect(t.contains("opposition eu brazil"))
         #expect(t.contains("statement ana-souza eu"))
     }
+
+    @Test func titledPeopleWithParticlesAndAcronymOwners() {
+        let t = triples("Dutch Health Minister Pieter van der Berg said the vaccines would reach Peru. WFP Executive Director Ana Lima warned Sudan over aid access.")
+        #expect(t.contains("statement pieter-van-der-berg peru"))
+        #expect(t.contains("statement ana-lima sudan"))
+    }
 }

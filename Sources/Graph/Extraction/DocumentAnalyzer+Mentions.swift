@@ -162,7 +162,11 @@ extension DocumentAnalyzer {
                 // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
                 if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
                    DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(tokens[r + 1]), tokens[r + 1].isCapitalized { r += 1 }
-                while r < upper, r - n < 3, isNameWord(tokens[r]), lex.titles.longest(tokens, at: r, limit: upper) == nil,
+                // "David van Weel", "Ursula von der Leyen": lowercase particles inside a name
+                while r < upper, r - n < 3 || (r - n < 5 && DocumentAnalyzer.nameParticles.contains(tokens[r - 1].key)),
+                      isNameWord(tokens[r]) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
+                        && (isNameWord(tokens[r + 1]) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
+                      lex.titles.longest(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
                     let name = text(of: n..<r)
@@ -410,4 +414,6 @@ extension DocumentAnalyzer {
 extension DocumentAnalyzer {
     /// Cities that stand for a body seated there when they act ("Brussels" for the EU); as places they stay venues.
     static let seatMetonyms: [String: String] = ["brussels": "eu"]
+    /// Lowercase particles inside personal names.
+    static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "dos", "del", "della", "ter", "bin", "ibn", "al"]
 }
