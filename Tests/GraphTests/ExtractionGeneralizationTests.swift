@@ -57,4 +57,11 @@ import Testing
         #expect(t.contains("statement pieter-van-der-berg peru"))
         #expect(t.contains("statement ana-lima sudan"))
     }
+
+    @Test func commentOnThePledgesIsAboutTheirRecipientAndNGOsAreActors() {
+        let t = triples("Canada pledged $200 million to the European Peace Facility on Monday. Oxfam said the pledges were far too small.")
+        #expect(t.contains("statement oxfam european-peace-facility"))
+        // no pledge recipient read before: nothing to point at
+        #expect(triples("Greenpeace said the pledges were far too small.").isEmpty)
+    }
 }

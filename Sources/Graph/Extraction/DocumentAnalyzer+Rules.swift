@@ -343,6 +343,12 @@ extension DocumentAnalyzer {
                    && ["measures", "sanctions", "tariffs", "restrictions", "duties", "levies", "curbs", "penalties"].contains(tokens[$0 + 1].key) }) {
                 targets.append(last.source)
             }
+            // "Oxfam said the pledges fell short": the pledges are to the fund the document's pledges go to
+            if !t.inQuote, let r = memory.last(where: { entities[$0.entity].type == .program && $0.sentence < si })?.entity, r != sp, !targets.contains(r),
+               (contentStart..<max(contentStart, contentEnd - 1)).contains(where: { ["the", "these", "new", "those"].contains(tokens[$0].key)
+                   && ["pledges", "commitments", "contributions", "donations"].contains(tokens[$0 + 1].key) }) {
+                targets.append(r)
+            }
             // the speaker's first-person references in its quotes
             if !t.inQuote, quoteSpeaker == sp, ms.contains(where: { $0.kind == .firstPerson && $0.plural }),
                let g = speakerGroup(sp, ms), g != sp, !targets.contains(g) { targets.append(g) }
