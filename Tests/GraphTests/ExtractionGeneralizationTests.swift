@@ -64,4 +64,12 @@ import Testing
         // no pledge recipient read before: nothing to point at
         #expect(triples("Greenpeace said the pledges were far too small.").isEmpty)
     }
+
+    @Test func shareOfOutputSpendingPledgesGoToTheAlliance() {
+        let t = triples("NATO allies met in Vilnius to discuss the 2% of GDP guideline. Romania said it would spend 2.5% of GDP on defence from next year. Czechia and Slovakia committed to reaching 3%. Spain spent 1.3% of GDP on defence last year.")
+        #expect(t.isSuperset(of: ["pledge romania nato", "pledge czech-republic nato", "pledge slovakia nato"]))
+        #expect(!t.contains("pledge spain nato"))
+        // without a share of output there is no spending pledge
+        #expect(!triples("NATO allies met in Vilnius. Romania said it would spend more on roads.").contains { $0.hasPrefix("pledge") })
+    }
 }

@@ -449,6 +449,10 @@ extension DocumentAnalyzer {
                 guard let a = AmountParser(lexicon: lex).firstAmount(tokens, in: t.range.upperBound..<min(upper, t.range.upperBound + 6)),
                       a.1.lowerBound <= t.range.upperBound + 1 else { continue }
             }
+            // "would spend 4.8% of GDP", "committed to reaching 5%": a share of output is a spending pledge
+            let clauseEndForShare = min(upper, t.range.upperBound + 12)
+            let sharePledge = !p.isNoun && (t.range.upperBound..<clauseEndForShare).contains { tokens[$0].text == "%" || tokens[$0].key == "percent" || tokens[$0].text.hasSuffix("%") }
+            if p.lemma == "spend", !sharePledge || tokens[start].key == "spent" { continue }  // what was spent is no pledge
             let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
             // "warned NATO against sending troops", "barred from supplying": no pledge
@@ -588,6 +592,15 @@ extension DocumentAnalyzer {
                     recipients = [m.entity]
                     if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }
                 }
+            }
+            // a share-of-output spending pledge goes to the alliance of the givers that the document names
+            if recipients.isEmpty, sharePledge, !givers.isEmpty, givers.allSatisfy({ entities[$0].type == .country }),
+               (0...si).contains(where: { sj in sentences[sj].tokens.contains { ["gdp", "output"].contains(tokens[$0].key) } }) {
+                let alliances = entities.indices.filter { e in
+                    entities[e].type == .organization && lex.lexicon.actor(id: entities[e].id)?.kind == "alliance"
+                        && givers.allSatisfy { g in lex.lexicon.actor(id: entities[g].id)?.memberOf.contains(entities[e].id) ?? false }
+                }
+                if alliances.count == 1 { recipients = alliances }
             }
             for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
             // a recipient carried from earlier stays the topic while pledges keep coming without one
