@@ -554,7 +554,8 @@ extension DocumentAnalyzer {
                 var after = m.range.upperBound
                 if after < end, tokens[after].text == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].text == ")" }) { after = close + 1 }
                 else if after < end, tokens[after].text == ")" { after += 1 }
-                if after < end, lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
+                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.isCueWord("recipient_preposition", tokens[k].key)),
+                   lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !["through", "to", "into", "under", "via", "for"].contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
