@@ -339,7 +339,7 @@ extension DocumentAnalyzer {
             }
             // "said the duties breached WTO rules": measures named before stand for whoever imposed them
             if !t.inQuote, let last = lastOpposition, last.source != sp, speakerGroup(sp, ms) != last.source, !targets.contains(last.source),
-               (contentStart..<max(contentStart, contentEnd - 1)).contains(where: { ["the", "these", "those"].contains(tokens[$0].key)
+               (max(contentStart, t.range.upperBound)..<max(contentStart, t.range.upperBound, contentEnd - 1)).contains(where: { ["the", "these", "those"].contains(tokens[$0].key)
                    && ["measures", "sanctions", "tariffs", "restrictions", "duties", "levies", "curbs", "penalties"].contains(tokens[$0 + 1].key) }) {
                 targets.append(last.source)
             }
@@ -453,6 +453,9 @@ extension DocumentAnalyzer {
             let clauseEndForShare = min(upper, t.range.upperBound + 12)
             let sharePledge = !p.isNoun && (t.range.upperBound..<clauseEndForShare).contains { tokens[$0].text == "%" || tokens[$0].key == "percent" || tokens[$0].text.hasSuffix("%") }
             if p.lemma == "spend", !sharePledge || tokens[start].key == "spent" { continue }  // what was spent is no pledge
+            // "its plans to spend 3.5%": an intention named by a noun is not yet a pledge
+            if p.lemma == "spend", start >= lower + 2, tokens[start - 1].key == "to",
+               ["plans", "plan", "intention", "intentions", "ambition", "aim", "goal", "bid", "proposal"].contains(tokens[start - 2].key) { continue }
             let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
             // "warned NATO against sending troops", "barred from supplying": no pledge
