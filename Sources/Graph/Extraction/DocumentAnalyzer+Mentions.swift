@@ -93,6 +93,13 @@ extension DocumentAnalyzer {
                 let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
             }
+            // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
+            if best == nil, t.isCapitalized, let id = DocumentAnalyzer.seatMetonyms[t.key], i + 1 < upper,
+               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !["(", ","].contains(tokens[i - 1].text))
+                || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
+               let e = entity(forActor: id, sentence: si) {
+                best = (1, e, .name)
+            }
             // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
             if let b = best, i == lower, t.isAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
                 i += b.len
@@ -155,7 +162,11 @@ extension DocumentAnalyzer {
                 // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
                 if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
                    DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(tokens[r + 1]), tokens[r + 1].isCapitalized { r += 1 }
-                while r < upper, r - n < 3, isNameWord(tokens[r]), lex.titles.longest(tokens, at: r, limit: upper) == nil,
+                // "David van Weel", "Ursula von der Leyen": lowercase particles inside a name
+                while r < upper, r - n < 3 || (r - n < 5 && DocumentAnalyzer.nameParticles.contains(tokens[r - 1].key)),
+                      isNameWord(tokens[r]) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
+                        && (isNameWord(tokens[r + 1]) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
+                      lex.titles.longest(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
                     let name = text(of: n..<r)
@@ -398,4 +409,11 @@ extension DocumentAnalyzer {
         }
         return nil
     }
+}
+
+extension DocumentAnalyzer {
+    /// Cities that stand for a body seated there when they act ("Brussels" for the EU); as places they stay venues.
+    static let seatMetonyms: [String: String] = ["brussels": "eu"]
+    /// Lowercase particles inside personal names.
+    static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "dos", "del", "della", "ter", "bin", "ibn", "al"]
 }

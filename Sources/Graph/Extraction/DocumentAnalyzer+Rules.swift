@@ -122,6 +122,14 @@ extension DocumentAnalyzer {
         if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
             return [ms[mi].entity]
         }
+        // "South Korea, which hosts the fund's offices, added …": skip a non-restrictive relative clause
+        if start - 1 > lower, tokens[start - 1].text == "," {
+            var j = start - 2
+            while j > lower, j >= start - 20, ![",", ";", ":", "\u{201C}", "\u{201D}", "\""].contains(tokens[j].text) { j -= 1 }
+            if j > lower, j + 1 < start, tokens[j].text == ",", ["which", "who"].contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
+                k = j - 1
+            }
+        }
         while k >= lower, steps < 16 {
             let t = tokens[k]
             if let mi = mention(endingAt: k + 1, ms) {
@@ -300,6 +308,8 @@ extension DocumentAnalyzer {
                 }
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
                    descriptorStart > lower,
+                   // "Later in the evening, X called on …": an opening adverbial names nothing said
+                   ms.contains(where: { $0.entity >= 0 && $0.range.upperBound <= descriptorStart }),
                    !qs.contains(where: { $0.upperBound <= sm.range.lowerBound && sm.range.lowerBound - $0.upperBound <= 3 }),
                    t.range.upperBound >= upper || tokens[t.range.upperBound].key != "that" {
                     _ = sm
@@ -327,12 +337,31 @@ extension DocumentAnalyzer {
                     if !targets.contains(m.entity) { targets.append(m.entity) }
                 }
             }
+            // "said the duties breached WTO rules": measures named before stand for whoever imposed them
+            if !t.inQuote, let last = lastOpposition, last.source != sp, speakerGroup(sp, ms) != last.source, !targets.contains(last.source),
+               (max(contentStart, t.range.upperBound)..<max(contentStart, t.range.upperBound, contentEnd - 1)).contains(where: { ["the", "these", "those"].contains(tokens[$0].key)
+                   && ["measures", "sanctions", "tariffs", "restrictions", "duties", "levies", "curbs", "penalties"].contains(tokens[$0 + 1].key) }) {
+                targets.append(last.source)
+            }
+            // "Oxfam said the pledges fell short": the pledges are to the fund the document's pledges go to
+            if !t.inQuote, let r = memory.last(where: { entities[$0.entity].type == .program && $0.sentence < si })?.entity, r != sp, !targets.contains(r),
+               (contentStart..<max(contentStart, contentEnd - 1)).contains(where: { ["the", "these", "new", "those"].contains(tokens[$0].key)
+                   && ["pledges", "commitments", "contributions", "donations"].contains(tokens[$0 + 1].key) }) {
+                targets.append(r)
+            }
             // the speaker's first-person references in its quotes
             if !t.inQuote, quoteSpeaker == sp, ms.contains(where: { $0.kind == .firstPerson && $0.plural }),
                let g = speakerGroup(sp, ms), g != sp, !targets.contains(g) { targets.append(g) }
             let quoteText = (!t.inQuote && quoteSpeaker == sp) ? qs.first.map { text(of: $0) } : nil
             for tg in targets {
                 out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
+            }
+            // "called on China to halt exports", "urged Iran to stop enrichment": pressure on the one urged
+            if !t.inQuote, let lemma = t.first(.statement)?.lemma, ["urge", "call on", "demand", "press"].contains(lemma),
+               let om = ms.first(where: { $0.range.lowerBound == t.range.upperBound && $0.entity >= 0 && $0.entity != sp && !$0.possessive }),
+               om.range.upperBound + 1 < contentEnd, tokens[om.range.upperBound].key == "to",
+               DocumentAnalyzer.ceaseVerbs.contains(tokens[om.range.upperBound + 1].key) {
+                out.append(DraftRelation(source: sp, kind: .opposition, target: om.entity, sentences: [si]))
             }
         }
         // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
@@ -415,6 +444,18 @@ extension DocumentAnalyzer {
                 if isNegated(start, lower: lower) { skipUntil = nextT.range.upperBound }
                 continue
             }
+            // "added $300 million": "add" gives only an amount that follows it at once
+            if p.lemma == "add" {
+                guard let a = AmountParser(lexicon: lex).firstAmount(tokens, in: t.range.upperBound..<min(upper, t.range.upperBound + 6)),
+                      a.1.lowerBound <= t.range.upperBound + 1 else { continue }
+            }
+            // "would spend 4.8% of GDP", "committed to reaching 5%": a share of output is a spending pledge
+            let clauseEndForShare = min(upper, t.range.upperBound + 12)
+            let sharePledge = !p.isNoun && (t.range.upperBound..<clauseEndForShare).contains { tokens[$0].text == "%" || tokens[$0].key == "percent" || tokens[$0].text.hasSuffix("%") }
+            if p.lemma == "spend", !sharePledge || tokens[start].key == "spent" { continue }  // what was spent is no pledge
+            // "its plans to spend 3.5%": an intention named by a noun is not yet a pledge
+            if p.lemma == "spend", start >= lower + 2, tokens[start - 1].key == "to",
+               ["plans", "plan", "intention", "intentions", "ambition", "aim", "goal", "bid", "proposal"].contains(tokens[start - 2].key) { continue }
             let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
             // "warned NATO against sending troops", "barred from supplying": no pledge
@@ -437,6 +478,8 @@ extension DocumentAnalyzer {
                 var given = false
                 var k = t.range.upperBound
                 while k < end, k - t.range.upperBound < 10 {
+                    // an acronym's expansion in parentheses is not the clause
+                    if tokens[k].text == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].text == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
                     if lex.lexicon.resourceNouns.contains(key) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
@@ -510,6 +553,12 @@ extension DocumentAnalyzer {
                     }
                 }
                 if m.compound || (m.kind == .demonym && !ok) { ok = false }
+                // "a NASAMS (…) unit", "a Gavi-backed vaccine shipment": a name before an item names the item
+                var after = m.range.upperBound
+                if after < end, tokens[after].text == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].text == ")" }) { after = close + 1 }
+                else if after < end, tokens[after].text == ")" { after += 1 }
+                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.isCueWord("recipient_preposition", tokens[k].key)),
+                   lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !["through", "to", "into", "under", "via", "for"].contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
@@ -541,12 +590,27 @@ extension DocumentAnalyzer {
             }
             let explicitRecipients = recipients
             if recipients.isEmpty, !p.isNoun, !p.isDirect, !p.isReceive, !givers.isEmpty, givers.allSatisfy({ entities[$0].type != .person }) {
-                if let m = memory.last(where: { $0.sentence >= si - 3 && $0.sentence < si && !givers.contains($0.entity) }) {
+                // a delivery of named items reaches further back for its recipient than a bare commitment
+                let reach = p.isDelivery && !findItems(t.range.upperBound..<end, ms).isEmpty ? 8 : 3
+                if let m = memory.last(where: { $0.sentence >= si - reach && $0.sentence < si && !givers.contains($0.entity) }) {
                     recipients = [m.entity]
                     if !evidence.contains(m.sentence) { evidence.insert(m.sentence, at: 0) }
                 }
             }
+            // a share-of-output spending pledge goes to the alliance of the givers that the document names
+            if recipients.isEmpty, sharePledge, !givers.isEmpty, givers.allSatisfy({ entities[$0].type == .country }),
+               (0...si).contains(where: { sj in sentences[sj].tokens.contains { ["gdp", "output"].contains(tokens[$0].key) } }) {
+                let alliances = entities.indices.filter { e in
+                    entities[e].type == .organization && lex.lexicon.actor(id: entities[e].id)?.kind == "alliance"
+                        && givers.allSatisfy { g in lex.lexicon.actor(id: entities[g].id)?.memberOf.contains(entities[e].id) ?? false }
+                }
+                if alliances.count == 1 { recipients = alliances }
+            }
             for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
+            // a recipient carried from earlier stays the topic while pledges keep coming without one
+            if explicitRecipients.isEmpty, recipients.count == 1, !givers.isEmpty, !memory.contains(where: { $0.sentence == si && $0.entity == recipients[0] }) {
+                memory.append((si, recipients[0]))
+            }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
             if !t.inQuote { previousGivers = givers }
             let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
@@ -579,6 +643,9 @@ extension DocumentAnalyzer {
             }
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]
+            } else if p.isNoun, DocumentAnalyzer.measureLemmas.contains(p.lemma), let mi = mention(endingAt: start, ms), ms[mi].entity >= 0,
+                      [.country, .organization].contains(entities[ms[mi].entity].type) {
+                agents = [ms[mi].entity]  // "U.S. tariffs on Chinese steel", "EU sanctions against Iran"
             } else if !p.isNoun, start > lower, tokens[start - 1].key == "and", let prev = previousOpponents ?? previousSpeaker.map({ [$0] }) {
                 agents = prev  // "warned … and accused the alliance"
             } else {
@@ -588,6 +655,16 @@ extension DocumentAnalyzer {
             if !t.inQuote { previousOpponents = agents }
             var targets: [Int] = []
             var k = t.range.upperBound
+            // "condemned the veto", "rejected the accusations": an act named before stands for whoever performed it
+            if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such", "this", "that"].contains(tokens[k].key),
+               let act = DocumentAnalyzer.actNouns[tokens[k + 1].key], let actor = lastActor[act], !agents.contains(actor),
+               !(k + 2 < upper && ["of", "by", "against", "from"].contains(tokens[k + 2].key)) {
+                for a in agents where speakerGroup(a, ms) != actor {
+                    out.append(DraftRelation(source: a, kind: .opposition, target: actor, sentences: [si]))
+                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: actor, sentences: [si])) }
+                }
+                continue
+            }
             // "condemned the measures": sanctions named before stand for whoever imposed them
             if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such"].contains(tokens[k].key),
                ["measures", "sanctions", "tariffs", "restrictions", "duties", "controls", "curbs", "penalties"].contains(tokens[k + 1].key),
@@ -629,9 +706,12 @@ extension DocumentAnalyzer {
                (t.range.upperBound..<min(upper, t.range.upperBound + 4)).contains(where: { ["participate", "part", "join", "contribute"].contains(tokens[$0].key) }) {
                 targets = [prog]
             }
+            if !targets.isEmpty, let act = DocumentAnalyzer.actOfVerb[p.lemma] {
+                for a in agents { lastActor[act] = speakerGroup(a, ms) ?? a }
+            }
             for a in agents {
                 for tg in targets where tg != a {
-                    if ["sanction", "sanctions against", "sanctions on", "sanctions targeting", "tariffs on", "impose sanctions on", "impose tariffs on"].contains(p.lemma) {
+                    if DocumentAnalyzer.measureLemmas.contains(p.lemma) {
                         lastOpposition = (a, tg)
                     }
                     out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: [si]))
@@ -714,3 +794,22 @@ extension DocumentAnalyzer {
     }
 }
 
+extension DocumentAnalyzer {
+    /// Kinds of act an opposition verb performs, and the nouns that name such an act later.
+    static let actOfVerb: [String: String] = [
+        "veto": "veto", "block": "veto",
+        "accuse": "accusation", "blame": "accusation", "criticize": "accusation", "criticise": "accusation",
+        "condemn": "accusation", "denounce": "accusation", "slam": "accusation",
+    ]
+    static let actNouns: [String: String] = [
+        "veto": "veto", "vetoes": "veto", "blockade": "veto",
+        "accusation": "accusation", "accusations": "accusation", "allegation": "accusation", "allegations": "accusation",
+        "charges": "accusation", "criticism": "accusation", "accusing": "accusation",
+    ]
+    /// Verbs of stopping: urging someone to do them is pressure against them.
+    static let ceaseVerbs: Set<String> = ["halt", "stop", "end", "cease", "abandon", "drop", "withdraw", "scrap", "suspend",
+                                           "curb", "renounce", "release", "free", "reverse", "lift", "accept", "comply"]
+    /// Oppositions that are measures imposed on someone; "the measures" later stands for their imposer.
+    static let measureLemmas: Set<String> = ["sanction", "sanctions against", "sanctions on", "sanctions targeting", "tariffs on",
+                                             "impose sanctions on", "impose tariffs on", "embargo on", "ban on"]
+}

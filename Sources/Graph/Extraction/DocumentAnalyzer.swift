@@ -71,6 +71,8 @@ final class DocumentAnalyzer {
     var lastQuoteSpeaker: Int?
     /// The latest sanction or tariff read: who imposed it on whom.
     var lastOpposition: (source: Int, target: Int)?
+    /// Who last performed each kind of act ("veto", "accusation"), so a later "the veto" names its actor.
+    var lastActor: [String: Int] = [:]
     /// The latest pledge read: its sentence and givers.
     var lastPledge: (sentence: Int, givers: [Int])?
     var hypotheticalCache: (sentenceStart: Int, firstCueEnd: Int) = (-1, Int.max)
