@@ -7,24 +7,12 @@
 import Foundation
 import Graph
 
-/// SplitMix64: a small seeded generator.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A hub-heavy graph shaped like our news graphs: a tenth of the entities (countries and
 /// organizations) are hubs that take most edges; about 1.6 relations per entity, every edge
 /// labelled (kind, amounts on pledges), some evidence. `acyclic` keeps only edges from a
 /// higher to a lower index (no cycles for dot to break).
 func newsLikeGraph(nodes: Int, seed: UInt64 = 42, acyclic: Bool = false) -> EntityGraph {
-    var rng = SeededGenerator(state: seed)
+    var rng = SplitMix64(seed: seed)
     var g = EntityGraph()
     let hubs = max(2, nodes / 10)
     for i in 0..<nodes {

@@ -40,18 +40,6 @@ let pairCount = Int(options["--pairs"] ?? "") ?? 20
 
 // MARK: Helpers
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
 /// The synthetic graph: node types and edge kinds mixed, endpoints uniform, no self-loops.
 struct Synthetic {
     var types: [UInt8]
@@ -63,7 +51,7 @@ struct Synthetic {
     static let typeOrder: [EntityType] = [.person, .country, .organization, .program]
 
     init(nodes n: Int, edges m: Int, seed: UInt64) {
-        var r = SplitMix64(state: seed)
+        var r = SplitMix64(seed: seed)
         // 40% person, 30% country, 20% organization, 10% program.
         types = (0 ..< n).map { _ in
             let x = r.below(10)
@@ -115,7 +103,7 @@ func peakMemoryMB() -> Double {
 }
 
 func pairs(count: Int, nodes: Int, seed: UInt64) -> [(Int, Int)] {
-    var r = SplitMix64(state: seed ^ 0xABCDEF)
+    var r = SplitMix64(seed: seed ^ 0xABCDEF)
     return (0 ..< count).map { _ in
         let s = r.below(nodes)
         var t = r.below(nodes)

@@ -32,7 +32,7 @@ public enum SyntheticCorpus {
     /// - Complexity: O(1): a few sentences and about ten relations.
     public static func article(_ index: Int, revision: Int = 0) -> (document: Document, text: String, graph: EntityGraph) {
         let id = String(format: "%04d_synthetic.txt", index)
-        var rng = SplitMix(seed: UInt64(index) &* 0x9E37_79B9 &+ UInt64(revision))
+        var rng = SplitMix64(seed: UInt64(index) &* 0x9E37_79B9 &+ UInt64(revision))
         var text = "Synthetic article \(index) (revision \(revision)): \"quotes\", back\\slashes; semi;colons, and ünïcödé 🛰.\n"
         var g = EntityGraph()
         func sentence(_ s: String) -> Evidence {
@@ -82,17 +82,5 @@ public enum SyntheticCorpus {
         let d = cal.date(byAdding: .day, value: offset, to: start)!
         let c = cal.dateComponents([.year, .month, .day], from: d)
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
-
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

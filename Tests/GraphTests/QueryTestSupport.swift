@@ -11,20 +11,6 @@ enum SeedFixture {
     }
 }
 
-/// Deterministic 64-bit generator (SplitMix64) for random test graphs.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
-
 /// A small random multigraph as plain arrays, and brute-force answers over its edge list
 /// that share no code with `PathFinder`.
 struct RandomGraph {
