@@ -45,11 +45,13 @@ public struct EntityGraph: Sendable, Equatable {
     @discardableResult
     public mutating func add(_ entity: Entity) -> Int {
         if let i = indexByID[entity.id] {
+            let before = entities[i].aliases.count
             entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
             for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
                 entities[i].attributes[k] = v
             }
-            indexAliases(of: i)
+            // aliases only grow: the same count means nothing new to index
+            if entities[i].aliases.count != before { indexAliases(of: i) }
             return i
         }
         let i = entities.count
@@ -116,14 +118,7 @@ public struct EntityGraph: Sendable, Equatable {
         guard indexByID[relation.target] != nil else { throw GraphError.unknownEntity(relation.target, relation: relation.key) }
         let key = relation.key
         if let i = relationIndex[key] {
-            var r = relations[i]
-            r.addEvidence(relation.evidence)
-            r.addItems(relation.items)
-            if r.amount == nil { r.amount = relation.amount }
-            if r.status == nil { r.status = relation.status }
-            if r.quote == nil { r.quote = relation.quote }
-            for (k, v) in relation.attributes where r.attributes[k] == nil { r.attributes[k] = v }
-            relations[i] = r
+            relations[i].absorb(relation)
         } else {
             relationIndex[key] = relations.count
             relations.append(relation)
@@ -152,6 +147,8 @@ public struct EntityGraph: Sendable, Equatable {
 
     /// Records a document read (replacing one with the same id).
     public mutating func add(_ document: Document) {
+        // documents usually arrive in id order: append without re-sorting
+        if let last = documents.last, last.id < document.id { documents.append(document); return }
         documents.removeAll { $0.id == document.id }
         documents.append(document)
         documents.sort()
