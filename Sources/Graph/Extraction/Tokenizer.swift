@@ -53,6 +53,8 @@ enum Tokenizer {
         var i = 0
         var newline = false
         var space = false
+        // keys of non-ASCII tokens ("’s", "“", "Zelensky’s"): Foundation's folding is slow, tokens repeat
+        var foldedKeys: [String: String] = [:]
         func isAlnum(_ s: Unicode.Scalar) -> Bool {
             if s.isASCII { let v = s.value; return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
             return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
@@ -62,18 +64,25 @@ enum Tokenizer {
             return s.properties.isAlphabetic
         }
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-        func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+        func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase }
         func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
-            var str = String.UnicodeScalarView()
-            str.append(contentsOf: scalars[a..<b])
-            let text = String(str)
-            tokens.append(Token(start: a, end: b, text: text, key: keyOf(text), kind: kind, newlineBefore: newline, spaceBefore: space))
+            let text = String(scalars: scalars[a..<b])
+            var key: String
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                key = text.lowercased()
+            } else if let k = foldedKeys[text] {
+                key = k
+            } else {
+                key = keyOf(text)
+                foldedKeys[text] = key
+            }
+            tokens.append(Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space))
             newline = false
             space = false
         }
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace || s == "\u{FEFF}" {
+            if (s.isASCII ? (s.value == 32 || (s.value >= 9 && s.value <= 13)) : s.properties.isWhitespace) || s == "\u{FEFF}" {
                 if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" { newline = true }
                 space = true
                 i += 1

@@ -187,6 +187,18 @@ public enum AliasKey {
     /// ("The Kremlin" → "kremlin", "U.S." → "us", "NATO's" → "nato").
     /// - Complexity: O(n) in the length of `name`.
     public static func normalize(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(name) }
+        if let cached = foldedNames.value(for: name) { return cached }
+        let out = normalizeFolding(name)
+        foldedNames.store(out, for: name)
+        return out
+    }
+
+    /// Non-ASCII names go through Foundation's folding, which is slow; the same names
+    /// (lexicon aliases) come back in every document.
+    private static let foldedNames = FoldCache()
+
+    private static func normalizeFolding(_ name: String) -> String {
         var s = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         s = s.replacingOccurrences(of: "\u{2019}", with: "'")
         if s.hasSuffix("'s") { s.removeLast(2) } else if s.hasSuffix("s'") { s.removeLast(1) }
@@ -204,5 +216,49 @@ public enum AliasKey {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// A bounded memo of `normalize` for non-ASCII names, shared by all threads.
+    private final class FoldCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var map: [String: String] = [:]
+
+        func value(for name: String) -> String? {
+            lock.lock(); defer { lock.unlock() }
+            return map[name]
+        }
+
+        func store(_ value: String, for name: String) {
+            lock.lock(); defer { lock.unlock() }
+            if map.count >= 50_000 { map.removeAll(keepingCapacity: true) }
+            map[name] = value
+        }
+    }
+
+    /// `normalize` for ASCII names, byte by byte: folding is lower-casing there, and every
+    /// character is one byte (a CR LF pair is whitespace either way).
+    private static func normalizeASCII(_ name: String) -> String {
+        var bytes = Array(name.utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        let n = bytes.count
+        if n >= 2, bytes[n - 2] == UInt8(ascii: "'"), bytes[n - 1] == UInt8(ascii: "s") { bytes.removeLast(2) }
+        else if n >= 2, bytes[n - 2] == UInt8(ascii: "s"), bytes[n - 1] == UInt8(ascii: "'") { bytes.removeLast(1) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for b in bytes {
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "'") { continue }
+            if (b >= 9 && b <= 13) || b == 32 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") {
+                space = true
+            } else {
+                if space, !out.isEmpty { out.append(32) }
+                space = false
+                out.append(b)
+            }
+        }
+        if out.count >= 4, out[0] == UInt8(ascii: "t"), out[1] == UInt8(ascii: "h"), out[2] == UInt8(ascii: "e"), out[3] == 32 {
+            out.removeFirst(4)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

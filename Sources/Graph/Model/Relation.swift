@@ -116,7 +116,7 @@ public struct Relation: Hashable, Sendable {
         self.source = source
         self.kind = kind
         self.target = target
-        self.evidence = Array(Set(evidence)).sorted()
+        self.evidence = Relation.isStrictlyIncreasing(evidence) ? evidence : Array(Set(evidence)).sorted()
         self.amount = amount
         self.items = Array(Set(items)).sorted()
         self.status = status
