@@ -16,6 +16,10 @@ struct Token: Sendable {
     var newlineBefore: Bool
     /// Whitespace stands between this token and the previous one.
     var spaceBefore: Bool
+    /// The token's scalar when it is a single one (punctuation: ".", "“"), else U+0000. Comparing
+    /// it is cheaper than comparing `text`, and the same for a scalar without canonical
+    /// equivalents (every quote, bracket and sentence mark compared this way).
+    var mark: Unicode.Scalar = "\u{0}"
 
     /// First letter upper-case ("Rutte", "NATO", "U.S.").
     var isCapitalized: Bool = false
@@ -27,7 +31,10 @@ struct Token: Sendable {
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
         var letters = 0, upper = 0
         var first = true
+        var count = 0
         for s in text.unicodeScalars {
+            count += 1
+            if count == 1 { mark = s } else { mark = "\u{0}" }
             let isUpper = s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
             let isLetter = s.isASCII ? ((s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)) : s.properties.isAlphabetic
             if first { isCapitalized = isUpper; first = false }
