@@ -124,13 +124,15 @@ extension BuildPipeline {
     /// - Parameters:
     ///   - inputDirectory: the folder of `.txt` and `.md` articles.
     ///   - lexicon: the dictionary.
-    ///   - jobs: documents extracted concurrently (at least 1); default: active processors.
+    ///   - jobs: documents extracted concurrently (at least 1), for example
+    ///     `ProcessInfo.processInfo.activeProcessorCount`; without it, `run(inputDirectory:lexicon:)`
+    ///     is the synchronous one-at-a-time build.
     ///   - progress: called after each document is merged, in order, from one task at a time.
     /// - Throws: `ExtractionError` for a missing or empty folder, or when no file is readable.
     /// - Complexity: O(total text / jobs) wall time plus the serial merge; memory
     ///   O(jobs × largest document + graph).
     public static func run(inputDirectory: URL, lexicon: Lexicon,
-                           jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           jobs: Int,
                            progress: (@Sendable (BuildProgress) -> Void)? = nil) async throws -> (EntityGraph, BuildReport) {
         let started = Date()
         let files = try listDocuments(in: inputDirectory)

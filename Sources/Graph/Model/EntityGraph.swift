@@ -198,7 +198,8 @@ public enum AliasKey {
     /// (lexicon aliases) come back in every document.
     private static let foldedNames = FoldCache()
 
-    private static func normalizeFolding(_ name: String) -> String {
+    /// The general path of `normalize` (Foundation folding), not memoized; tests compare the fast paths with it.
+    static func normalizeFolding(_ name: String) -> String {
         var s = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         s = s.replacingOccurrences(of: "\u{2019}", with: "'")
         if s.hasSuffix("'s") { s.removeLast(2) } else if s.hasSuffix("s'") { s.removeLast(1) }
