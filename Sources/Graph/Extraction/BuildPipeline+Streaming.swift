@@ -75,14 +75,19 @@ extension BuildPipeline {
     public static func readDocument(_ file: DocumentFile) -> DocumentRead {
         let name = file.id
         guard let data = FileManager.default.contents(atPath: file.url.path) else { return .skipped(warning: "\(name): cannot read file, skipped") }
-        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .skipped(warning: "\(name): empty file, skipped")
+        // over raw bytes: Data's iterator costs a call per byte
+        let (blank, binary) = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Bool, Bool) in
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(8192))
+            var controls = 0, zero = false
+            for b in head {
+                if b == 0 { zero = true }
+                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            }
+            return (blank, zero || controls * 10 > head.count)
         }
-        let head = data.prefix(8192)
-        let controls = head.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C }.count
-        if head.contains(0) || controls * 10 > head.count {
-            return .skipped(warning: "\(name): binary file, skipped")
-        }
+        if data.isEmpty || blank { return .skipped(warning: "\(name): empty file, skipped") }
+        if binary { return .skipped(warning: "\(name): binary file, skipped") }
         if let text = String(data: data, encoding: .utf8) {
             return .document(SourceDocument(id: name, text: text, sha256: SHA256.hex(data)), warning: nil)
         }

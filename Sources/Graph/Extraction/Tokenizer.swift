@@ -45,6 +45,23 @@ struct Token: Sendable {
     var isWord: Bool { kind == .word }
 }
 
+/// A bounded memo of a slow string function, shared by all threads behind a lock.
+final class StringMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var map: [String: String] = [:]
+
+    func value(for key: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return map[key]
+    }
+
+    func store(_ value: String, for key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if map.count >= 50_000 { map.removeAll(keepingCapacity: true) }
+        map[key] = value
+    }
+}
+
 /// Splits text into tokens in one pass over its Unicode scalars.
 ///
 /// Keeps dotted abbreviations ("U.S.", "E.U.") and decimal numbers ("6.5", "20,000") whole,
@@ -80,7 +97,11 @@ enum Tokenizer {
             } else if let k = foldedKeys[text] {
                 key = k
             } else {
-                key = keyOf(text)
+                key = Tokenizer.sharedKeys.value(for: text) ?? {
+                    let k = keyOf(text)
+                    Tokenizer.sharedKeys.store(k, for: text)
+                    return k
+                }()
                 foldedKeys[text] = key
             }
             tokens.append(Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space))
@@ -143,6 +164,9 @@ enum Tokenizer {
         }
         return tokens
     }
+
+    /// Keys of non-ASCII tokens across documents ("’s", "“" and accented names recur).
+    static let sharedKeys = StringMemo()
 
     /// The dictionary key of a surface form: lower-case, diacritics folded, ’ → '.
     static func keyOf(_ text: String) -> String {

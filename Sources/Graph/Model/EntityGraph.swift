@@ -196,7 +196,7 @@ public enum AliasKey {
 
     /// Non-ASCII names go through Foundation's folding, which is slow; the same names
     /// (lexicon aliases) come back in every document.
-    private static let foldedNames = FoldCache()
+    private static let foldedNames = StringMemo()
 
     /// The general path of `normalize` (Foundation folding), not memoized; tests compare the fast paths with it.
     static func normalizeFolding(_ name: String) -> String {
@@ -217,23 +217,6 @@ public enum AliasKey {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
-    }
-
-    /// A bounded memo of `normalize` for non-ASCII names, shared by all threads.
-    private final class FoldCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var map: [String: String] = [:]
-
-        func value(for name: String) -> String? {
-            lock.lock(); defer { lock.unlock() }
-            return map[name]
-        }
-
-        func store(_ value: String, for name: String) {
-            lock.lock(); defer { lock.unlock() }
-            if map.count >= 50_000 { map.removeAll(keepingCapacity: true) }
-            map[name] = value
-        }
     }
 
     /// `normalize` for ASCII names, byte by byte: folding is lower-casing there, and every
