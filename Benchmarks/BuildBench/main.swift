@@ -2,6 +2,8 @@
 // output files) on synthetic corpora made from the seed articles.
 //
 //   build-bench [--mb 10,100] [--jobs 1,2] [--seeds seeds] [--dir /tmp/nato-build-bench] [--seed 1]
+//   build-bench --child DIR --jobs N [--in-memory]   one measurement (--in-memory: all texts and
+//                                                     extractions held, as before streaming)
 //
 // For each size the corpus is generated once into DIR/<size>mb (kept for reruns), then each
 // job count runs in a fresh child process so that its peak memory (getrusage ru_maxrss) is
@@ -36,7 +38,15 @@ func runChild(directory: String, jobs: Int) async throws {
     let rssBefore = peakRSSMegabytes()
     let cpu0 = cpuSeconds()
     let start = Date()
-    let (graph, report) = try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: directory), lexicon: lexicon, jobs: jobs)
+    let graph: EntityGraph, report: BuildReport
+    if CommandLine.arguments.contains("--in-memory") {
+        // the way build worked before streaming: every text, then every extraction, held to the end
+        let docs = try BuildPipeline.loadDocuments(from: URL(fileURLWithPath: directory)).documents
+        let extractor = Extractor(lexicon: lexicon)
+        (graph, report) = BuildPipeline.merge(docs.map { extractor.extract(documentID: $0.id, text: $0.text, sha256: $0.sha256) })
+    } else {
+        (graph, report) = try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: directory), lexicon: lexicon, jobs: jobs)
+    }
     let seconds = Date().timeIntervalSince(start)
     let cpu = cpuSeconds() - cpu0
     let peak = peakRSSMegabytes()  // before serializing, which needs memory of its own
