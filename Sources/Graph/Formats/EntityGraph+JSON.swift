@@ -106,14 +106,54 @@ extension EntityGraph {
     /// - Throws: `GraphError.malformedJSON` (with line and column where the parser gives
     ///   them), `GraphError.invalidValue` for an unknown node type or edge kind,
     ///   `GraphError.unknownEntity` for an edge whose end is not a node.
-    /// - Complexity: O(n + r) plus the evidence merges.
+    /// - Complexity: O(n + r) plus the evidence merges; no intermediate array of nodes or edges.
     public init(jsonData data: Data, file: String = "graph.json") throws {
-        let raw: NodeLinkFile
+        self.init()
+        let types = EntityType.allCases.map(\.rawValue)
+        let kinds = RelationKind.allCases.map(\.rawValue)
+        // edges are sorted by source in files we write: look each source up once
+        var lastSource = "", lastSourceIndex: Int?
+        var graph = self
+        let header: NodeLinkReader.Header
         do {
-            raw = try data.withUnsafeBytes { buffer in
+            header = try data.withUnsafeBytes { buffer in
                 var reader = NodeLinkReader(buffer.bindMemory(to: UInt8.self))
-                return try reader.readFile()
+                return try reader.read(
+                    node: { n in
+                        guard let type = EntityType(rawValue: n.type) ?? EntityType(rawValue: n.type.lowercased()) else {
+                            throw GraphError.invalidValue(file: file, field: "node type", value: n.type, allowed: types)
+                        }
+                        graph.add(Entity(id: n.id, name: n.label ?? n.id, type: type, aliases: n.aliases ?? [],
+                                         attributes: n.attributes ?? [:]))
+                    },
+                    edgeCount: { graph.reserveCapacity(entities: graph.entityCount, relations: $0) },
+                    edge: { e in
+                        let name = e.kind ?? e.key ?? ""
+                        guard let kind = RelationKind(rawValue: name) ?? RelationKind(rawValue: name.lowercased()) else {
+                            throw GraphError.invalidValue(file: file, field: "edge kind", value: name, allowed: kinds)
+                        }
+                        var status: PledgeStatus?
+                        if let s = e.status {
+                            guard let v = PledgeStatus(rawValue: s) else {
+                                throw GraphError.invalidValue(file: file, field: "pledge status", value: s,
+                                                              allowed: PledgeStatus.allCases.map(\.rawValue))
+                            }
+                            status = v
+                        }
+                        let relation = Relation(source: e.source, kind: kind, target: e.target, evidence: e.evidence ?? [],
+                                                amount: e.amount, items: e.items ?? [], status: status, quote: e.quote,
+                                                attributes: e.attributes ?? [:])
+                        if e.source != lastSource || lastSourceIndex == nil {
+                            lastSource = e.source
+                            lastSourceIndex = graph.index(ofID: e.source)
+                        }
+                        guard let s = lastSourceIndex else { throw GraphError.unknownEntity(e.source, relation: relation.key) }
+                        guard let t = graph.index(ofID: e.target) else { throw GraphError.unknownEntity(e.target, relation: relation.key) }
+                        graph.insert(relation, source: s, target: t)
+                    })
             }
+        } catch let error as GraphError {
+            throw error
         } catch NodeLinkReader.Failure.shape(let reason) {
             try JSONSyntax.validate(data, file: file)
             throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: reason)
@@ -122,34 +162,9 @@ extension EntityGraph {
             try JSONSyntax.validate(data, file: file)
             throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: "invalid JSON")
         }
-        self.init()
-        let types = EntityType.allCases.map(\.rawValue)
-        for n in raw.nodes {
-            guard let type = EntityType(rawValue: n.type.lowercased()) else {
-                throw GraphError.invalidValue(file: file, field: "node type", value: n.type, allowed: types)
-            }
-            add(Entity(id: n.id, name: n.label ?? n.id, type: type, aliases: n.aliases ?? [], attributes: n.attributes ?? [:]))
-        }
-        let kinds = RelationKind.allCases.map(\.rawValue)
-        for e in raw.edges {
-            let name = e.kind ?? e.key ?? ""
-            guard let kind = RelationKind(rawValue: name.lowercased()) else {
-                throw GraphError.invalidValue(file: file, field: "edge kind", value: name, allowed: kinds)
-            }
-            var status: PledgeStatus?
-            if let s = e.status {
-                guard let v = PledgeStatus(rawValue: s) else {
-                    throw GraphError.invalidValue(file: file, field: "pledge status", value: s,
-                                                  allowed: PledgeStatus.allCases.map(\.rawValue))
-                }
-                status = v
-            }
-            try add(Relation(source: e.source, kind: kind, target: e.target, evidence: e.evidence ?? [],
-                             amount: e.amount, items: e.items ?? [], status: status, quote: e.quote,
-                             attributes: e.attributes ?? [:]))
-        }
-        for d in raw.graph.documents ?? [] { add(d) }
-        for c in raw.graph.conflicts ?? [] { add(c) }
+        for d in header.graph.documents ?? [] { graph.add(d) }
+        for c in header.graph.conflicts ?? [] { graph.add(c) }
+        self = graph
     }
 
     /// Reads graph.json from a file.

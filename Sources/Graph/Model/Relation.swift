@@ -116,9 +116,9 @@ public struct Relation: Hashable, Sendable {
         self.source = source
         self.kind = kind
         self.target = target
-        self.evidence = Array(Set(evidence)).sorted()
+        self.evidence = evidence.count < 2 ? evidence : Array(Set(evidence)).sorted()
         self.amount = amount
-        self.items = Array(Set(items)).sorted()
+        self.items = items.count < 2 ? items : Array(Set(items)).sorted()
         self.status = status
         self.quote = quote
         self.attributes = attributes
