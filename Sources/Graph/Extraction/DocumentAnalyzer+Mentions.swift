@@ -13,9 +13,9 @@ extension DocumentAnalyzer {
     /// Quoted token ranges of a sentence: “…”, "…" and ‘…’.
     func findQuotes(_ s: Sentence) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        var open: (Int, String)? = nil
+        var open: (Int, Unicode.Scalar)? = nil
         for i in s.tokens {
-            let t = tokens[i].text
+            let t = tokens[i].mark
             if let (o, kind) = open {
                 if (kind == "\u{201C}" && t == "\u{201D}") || (kind == "\"" && t == "\"")
                     || (kind == "\u{2018}" && (t == "\u{2019}" || t == "\u{2018}")) || (kind == "\u{00AB}" && t == "\u{00BB}") {

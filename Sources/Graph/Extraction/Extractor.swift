@@ -71,8 +71,7 @@ public struct Extractor: Sendable {
                 }
                 end = k
             }
-            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[base..<end])
-            extractSegment(String(v), offset: base, documentID: documentID, into: &result)
+            extractSegment(String(scalars: scalars[base..<end]), offset: base, documentID: documentID, into: &result)
             base = end
         }
         result.graph.add(result.document)
@@ -170,6 +169,11 @@ public struct Extractor: Sendable {
             let ex = DocumentExtraction.Expansion(entity: id(x.entity), expansion: x.expansion)
             if !result.expansions.contains(ex) { result.expansions.append(ex) }
         }
-        result.graph.merge(g)
+        // one segment (nearly every document): the graph is the segment's, no need to merge it in
+        if result.graph.entityCount == 0, result.graph.relationCount == 0, result.graph.documents.isEmpty, result.graph.conflicts.isEmpty {
+            result.graph = g
+        } else {
+            result.graph.merge(g)
+        }
     }
 }

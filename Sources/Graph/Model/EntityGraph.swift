@@ -60,11 +60,13 @@ public struct EntityGraph: Sendable, Equatable {
     @discardableResult
     public mutating func add(_ entity: Entity) -> Int {
         if let i = indexByID[entity.id] {
+            let before = entities[i].aliases.count
             entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
             for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
                 entities[i].attributes[k] = v
             }
-            indexAliases(of: i)
+            // aliases only grow: the same count means nothing new to index
+            if entities[i].aliases.count != before { indexAliases(of: i) }
             return i
         }
         let i = entities.count
@@ -137,14 +139,7 @@ public struct EntityGraph: Sendable, Equatable {
     mutating func insert(_ relation: Relation, source s: Int, target t: Int) {
         let key = Self.packedKey(s, relation.kind, t)
         if let i = relationIndex[key] {
-            var r = relations[i]
-            r.addEvidence(relation.evidence)
-            r.addItems(relation.items)
-            if r.amount == nil { r.amount = relation.amount }
-            if r.status == nil { r.status = relation.status }
-            if r.quote == nil { r.quote = relation.quote }
-            for (k, v) in relation.attributes where r.attributes[k] == nil { r.attributes[k] = v }
-            relations[i] = r
+            relations[i].absorb(relation)
         } else {
             relationIndex[key] = relations.count
             relations.append(relation)
@@ -203,6 +198,8 @@ public struct EntityGraph: Sendable, Equatable {
 
     /// Records a document read (replacing one with the same id).
     public mutating func add(_ document: Document) {
+        // documents usually arrive in id order: append without re-sorting
+        if let last = documents.last, last.id < document.id { documents.append(document); return }
         documents.removeAll { $0.id == document.id }
         documents.append(document)
         documents.sort()
@@ -241,11 +238,19 @@ public enum AliasKey {
     /// ("The Kremlin" → "kremlin", "U.S." → "us", "NATO's" → "nato").
     /// - Complexity: O(n) in the length of `name`.
     public static func normalize(_ name: String) -> String {
-        normalizeASCII(name) ?? normalizeUnicode(name)
+        if let ascii = normalizeASCII(name) { return ascii }
+        if let cached = foldedNames.value(for: name) { return cached }
+        let out = normalizeFolding(name)
+        foldedNames.store(out, for: name)
+        return out
     }
 
-    /// `normalize` for any string, through Foundation's case and diacritic folding.
-    static func normalizeUnicode(_ name: String) -> String {
+    /// Non-ASCII names go through Foundation's folding, which is slow; the same names
+    /// (lexicon aliases) come back in every document.
+    private static let foldedNames = StringMemo()
+
+    /// The general path of `normalize` (Foundation folding), not memoized; tests compare the fast paths with it.
+    static func normalizeFolding(_ name: String) -> String {
         var s = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         s = s.replacingOccurrences(of: "\u{2019}", with: "'")
         if s.hasSuffix("'s") { s.removeLast(2) } else if s.hasSuffix("s'") { s.removeLast(1) }

@@ -16,11 +16,28 @@ extension NatoGraph {
         @Option(name: .long, help: "A lexicon YAML file merged over the bundled one (same schema).")
         var lexicon: String?
 
+        @Option(name: .long, help: "Documents extracted in parallel (default: the number of active processors). The output does not depend on it.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
         func run() throws {
             let started = Date()
             var lex = try Lexicon.bundled()
             if let lexicon { lex.merge(try Lexicon(contentsOf: URL(fileURLWithPath: lexicon))) }
-            let (graph, report) = try BuildPipeline.run(inputDirectory: URL(fileURLWithPath: input), lexicon: lex)
+            let (lexiconValue, input, jobs) = (lex, input, jobs)
+            // the progress bar only when a person watches standard error
+            let bar: ProgressBar? = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+            var callback: (@Sendable (BuildProgress) -> Void)? = nil
+            if let bar { callback = { bar.update($0) } }
+            let progress = callback
+            let (graph, report) = try Ingest.blocking {
+                try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: input), lexicon: lexiconValue, jobs: jobs,
+                                            progress: progress)
+            }
+            bar?.finish()
             let files = try BuildPipeline.outputFiles(graph, in: URL(fileURLWithPath: out))
             try AtomicWriter.writeAll(files)
             var err = StandardError()
