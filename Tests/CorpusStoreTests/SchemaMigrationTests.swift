@@ -18,10 +18,10 @@ struct SchemaMigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(tables == ["conflict_values", "conflicts", "documents", "entities", "entity_aliases", "entity_attributes",
-                           "entity_versions", "evidence", "grdb_migrations", "relation_attributes", "relation_items",
-                           "relation_versions", "relations"])
+                           "entity_versions", "evidence", "grdb_migrations", "merge_facts", "relation_attributes",
+                           "relation_items", "relation_versions", "relations"])
         let migrations = try await db.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-corpus"])
+        #expect(migrations == ["v1-corpus", "v2-merge-facts"])
         let mode = try await db.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let counts = try await db.read { db in
