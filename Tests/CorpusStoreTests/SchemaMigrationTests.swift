@@ -50,4 +50,27 @@ struct SchemaMigrationTests {
             return e.category == .cannotCreate
         }
     }
+
+    @Test func aStoreFromBeforeMergeFactsIsMigratedAndStillLoads() async throws {
+        let url = try temporaryDirectory().appendingPathComponent("c.sqlite")
+        let a = hostileArticle()
+        let store = try await openStore(.sqlite(url))
+        _ = try await store.ingest(document: a.document, text: a.text, graph: a.graph)
+        try await store.close()
+        // Turn it into a store written before migration v2-merge-facts.
+        let db = try DatabaseQueue(path: url.path)
+        try await db.write { db in
+            try db.execute(sql: "DROP TABLE merge_facts")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-merge-facts'")
+        }
+        try db.close()
+        let reopened = try await openStore(.sqlite(url))
+        #expect(try await reopened.loadGraph().jsonData() == directMerge([a]).jsonData(), "versions without facts count with their graph")
+        #expect(try await reopened.checkIntegrity() == [])
+        try await reopened.close()
+        let migrated = try DatabaseQueue(path: url.path)
+        #expect(try await migrated.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+            == ["v1-corpus", "v2-merge-facts"])
+        try migrated.close()
+    }
 }
