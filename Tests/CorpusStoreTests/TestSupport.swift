@@ -120,6 +120,8 @@ final class CrashToolProcess: @unchecked Sendable {
     let process = Process()
     private let out = Pipe()
     private let err = Pipe()
+    /// Output `readLines` read past the line it stopped at; `finish` returns it first.
+    private var unread = Data()
 
     init(_ arguments: [String]) throws {
         process.executableURL = crashTool
@@ -132,7 +134,8 @@ final class CrashToolProcess: @unchecked Sendable {
     /// Reads stdout lines until `predicate` holds for one of them or the output ends; returns the lines read.
     func readLines(until predicate: (String) -> Bool) -> [String] {
         var lines: [String] = []
-        var buffer = Data()
+        var buffer = unread
+        defer { unread = buffer }
         let handle = out.fileHandleForReading
         while true {
             let chunk = handle.availableData
@@ -150,7 +153,8 @@ final class CrashToolProcess: @unchecked Sendable {
 
     /// Waits for the end; returns the status, the rest of stdout and stderr.
     func finish() -> (status: Int32, reason: Process.TerminationReason, stdout: String, stderr: String) {
-        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let o = unread + out.fileHandleForReading.readDataToEndOfFile()
+        unread = Data()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, process.terminationReason, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))

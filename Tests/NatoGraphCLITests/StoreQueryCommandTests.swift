@@ -113,6 +113,8 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
         #expect(cut.documents.map(\.date) == ["2025-06-02"])
         #expect(cut.relationCount > 0 && cut.relations.allSatisfy { $0.evidence.allSatisfy { $0.document == cut.documents[0].id } })
         #expect(try Data(contentsOf: june2.appendingPathComponent("graph.json")) == Data(contentsOf: june2Folder.appendingPathComponent("graph.json")))
+        let summary = NatoGraph.Build.summary(BuildReport(summarizing: cut), documentsInRange: 1, files: [])
+        #expect(summary.hasPrefix("documents read: 1\ndocuments in date range: 1\nentities: \(cut.entityCount) "))
     }
 
     func load(_ source: GraphSource) async throws -> EntityGraph { try await onOwnThread { try source.load() } }

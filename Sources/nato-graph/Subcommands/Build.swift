@@ -39,11 +39,11 @@ extension NatoGraph {
         func run() throws {
             let started = Date()
             let range = try dates.range()
+            let whole: EntityGraph
             var report: BuildReport
-            let graph: EntityGraph
             if let store {
-                graph = try StoreAccess.loadGraph(store).filtered(documentsIn: range)
-                report = BuildReport(summarizing: graph)
+                whole = try StoreAccess.loadGraph(store)
+                report = BuildReport(summarizing: whole)
             } else {
                 var lex = try Lexicon.bundled()
                 if let lexicon { lex.merge(try Lexicon(contentsOf: URL(fileURLWithPath: lexicon))) }
@@ -53,27 +53,35 @@ extension NatoGraph {
                 var callback: (@Sendable (BuildProgress) -> Void)? = nil
                 if let bar { callback = { bar.update($0) } }
                 let progress = callback
-                let (whole, built) = try StoreAccess.blocking {
+                (whole, report) = try StoreAccess.blocking {
                     try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: folder), lexicon: lexiconValue, jobs: jobs,
                                                 progress: progress)
                 }
                 bar?.finish()
-                graph = whole.filtered(documentsIn: range)
-                report = range.isUnbounded ? built : BuildReport(summarizing: graph)
-                report.documentsRead = built.documentsRead
-                report.warnings = built.warnings
+            }
+            let graph = whole.filtered(documentsIn: range)
+            var inRange: Int?
+            if !range.isUnbounded {
+                // the counts of what is written; documents read stay those read
+                var cut = BuildReport(summarizing: graph)
+                cut.documentsRead = report.documentsRead
+                cut.warnings = report.warnings
+                report = cut
+                inRange = graph.documents.count
             }
             let files = try BuildPipeline.outputFiles(graph, in: URL(fileURLWithPath: out))
             try AtomicWriter.writeAll(files)
             var err = StandardError()
             for w in report.warnings { print("warning: \(w)", to: &err) }
             report.seconds = Date().timeIntervalSince(started)
-            print(Build.summary(report, files: files.map { $0.url.relativePath }))
+            print(Build.summary(report, documentsInRange: inRange, files: files.map { $0.url.relativePath }))
         }
 
-        static func summary(_ r: BuildReport, files: [String]) -> String {
+        /// The lines `build` prints; `documentsInRange` is given when `--since`/`--until` cut the graph.
+        static func summary(_ r: BuildReport, documentsInRange: Int? = nil, files: [String]) -> String {
             var lines: [String] = []
             lines.append("documents read: \(r.documentsRead)")
+            if let documentsInRange { lines.append("documents in date range: \(documentsInRange)") }
             let ents = EntityType.allCases.map { "\($0.rawValue) \(r.entitiesByType[$0] ?? 0)" }.joined(separator: ", ")
             lines.append("entities: \(r.entitiesByType.values.reduce(0, +)) (\(ents))")
             let edges = RelationKind.allCases.map { "\($0.rawValue) \(r.edgesByKind[$0] ?? 0)" }.joined(separator: ", ")
