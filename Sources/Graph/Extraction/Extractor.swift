@@ -131,6 +131,7 @@ public struct Extractor: Sendable {
                 e.sentences.formUnion(d.sentences)
                 for item in d.items where !e.items.contains(item) { e.items.append(item) }
                 if e.draft.amount == nil { e.draft.amount = d.amount }
+                if e.draft.sharedAmount == nil { e.draft.sharedAmount = d.sharedAmount }
                 if e.draft.status == nil { e.draft.status = d.status }
                 if e.draft.quote == nil { e.draft.quote = d.quote }
                 byKey[key] = e
@@ -142,7 +143,8 @@ public struct Extractor: Sendable {
         for key in order {
             guard let e = byKey[key] else { continue }
             let r = Relation(source: key.source, kind: key.kind, target: key.target, evidence: e.sentences.sorted().map(evidence),
-                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote)
+                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote,
+                             attributes: e.draft.amount == nil ? e.draft.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
             try? g.add(r)
             if let amount = e.draft.amount, key.kind == .pledge, result.amounts[key] == nil { result.amounts[key] = amount }
         }

@@ -118,7 +118,7 @@ public struct Relation: Hashable, Sendable {
         self.target = target
         self.evidence = Relation.isStrictlyIncreasing(evidence) ? evidence : Array(Set(evidence)).sorted()
         self.amount = amount
-        self.items = Array(Set(items)).sorted()
+        self.items = items.count < 2 ? items : Array(Set(items)).sorted()
         self.status = status
         self.quote = quote
         self.attributes = attributes
