@@ -2,6 +2,8 @@
 // output files) on synthetic corpora made from the seed articles.
 //
 //   build-bench [--mb 10,100] [--jobs 1,2] [--seeds seeds] [--dir /tmp/nato-build-bench] [--seed 1]
+//   build-bench --child DIR --jobs N [--in-memory]   one measurement (--in-memory: all texts and
+//                                                     extractions held, as before streaming)
 //
 // For each size the corpus is generated once into DIR/<size>mb (kept for reruns), then each
 // job count runs in a fresh child process so that its peak memory (getrusage ru_maxrss) is
@@ -36,13 +38,25 @@ func runChild(directory: String, jobs: Int) async throws {
     let rssBefore = peakRSSMegabytes()
     let cpu0 = cpuSeconds()
     let start = Date()
-    let (graph, report) = try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: directory), lexicon: lexicon, jobs: jobs)
+    let graph: EntityGraph, report: BuildReport
+    if CommandLine.arguments.contains("--in-memory") {
+        // the way build worked before streaming: every text, then every extraction, held to the end
+        let docs = try BuildPipeline.loadDocuments(from: URL(fileURLWithPath: directory)).documents
+        let extractor = Extractor(lexicon: lexicon)
+        (graph, report) = BuildPipeline.merge(docs.map { extractor.extract(documentID: $0.id, text: $0.text, sha256: $0.sha256) })
+    } else {
+        (graph, report) = try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: directory), lexicon: lexicon, jobs: jobs)
+    }
     let seconds = Date().timeIntervalSince(start)
     let cpu = cpuSeconds() - cpu0
+    let peak = peakRSSMegabytes()  // before serializing, which needs memory of its own
+    // what the graph holds: evidence sentences dominate it
+    var evidence = 0, evidenceBytes = 0
+    for r in graph.relations { evidence += r.evidence.count; for e in r.evidence { evidenceBytes += e.text.utf8.count } }
     let json = graph.jsonData()
-    print(String(format: "RESULT docs=%d bytes=%d seconds=%.3f cpu=%.3f peak_mb=%.1f base_mb=%.1f nodes=%d edges=%d json_sha=%@",
-                 report.documentsRead, bytes, seconds, cpu, peakRSSMegabytes(), rssBefore, graph.entityCount, graph.relationCount,
-                 String(SHA256.hex(Array(json)).prefix(16))))
+    print(String(format: "RESULT docs=%d bytes=%d seconds=%.3f cpu=%.3f peak_mb=%.1f base_mb=%.1f nodes=%d edges=%d evidence=%d evidence_mb=%.1f json_mb=%.1f json_sha=%@",
+                 report.documentsRead, bytes, seconds, cpu, peak, rssBefore, graph.entityCount, graph.relationCount,
+                 evidence, Double(evidenceBytes) / 1e6, Double(json.count) / 1e6, String(SHA256.hex(Array(json)).prefix(16))))
 }
 
 let args = CommandLine.arguments
@@ -61,8 +75,8 @@ let lexicon = try Lexicon.bundled()
 let seedTexts = try BuildPipeline.loadDocuments(from: seedsDir).documents.map(\.text)
 let generator = SyntheticArticles(seedTexts: seedTexts, lexicon: lexicon, seed: seed)
 
-print("| corpus | documents | jobs | wall s | cpu s | MB/s | MB/s per job | documents/s | peak RSS MB | graph nodes / edges | graph.json sha256 |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+print("| corpus | documents | jobs | wall s | cpu s | MB/s | MB/s per cpu s | documents/s | peak RSS MB (before build) | graph nodes / edges / evidence | evidence text MB | graph.json MB | graph.json sha256 |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|")
 for mb in sizes {
     let dir = root.appendingPathComponent("\(mb)mb-seed\(seed)")
     let marker = dir.appendingPathComponent(".complete")
@@ -92,8 +106,10 @@ for mb in sizes {
         let bytes = Double(v["bytes"] ?? "") ?? .nan
         let docs = Double(v["docs"] ?? "") ?? .nan
         let rate = bytes / 1e6 / seconds
-        print(String(format: "| %.0f MB | %.0f | %d | %.2f | %@ | %.2f | %.2f | %.0f | %@ | %@ / %@ | %@ |", mb, docs, jobs, seconds,
-                     v["cpu"] ?? "?", rate, rate / Double(jobs), docs / seconds, v["peak_mb"] ?? "?",
-                     v["nodes"] ?? "?", v["edges"] ?? "?", v["json_sha"] ?? "?"))
+        let cpu = Double(v["cpu"] ?? "") ?? .nan
+        print(String(format: "| %.0f MB | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %@ (%@) | %@ / %@ / %@ | %@ | %@ | %@ |", mb, docs, jobs, seconds,
+                     cpu, rate, bytes / 1e6 / cpu, docs / seconds, v["peak_mb"] ?? "?", v["base_mb"] ?? "?",
+                     v["nodes"] ?? "?", v["edges"] ?? "?", v["evidence"] ?? "?", v["evidence_mb"] ?? "?", v["json_mb"] ?? "?", v["json_sha"] ?? "?"))
+        fflush(nil)  // every open stream: the row shows while the next runs
     }
 }

@@ -103,9 +103,14 @@ public struct Extractor: Sendable {
             }
         }
         func id(_ e: Int) -> String { a.entities[canonical[e]].id }
+        // one Evidence (one copy of the sentence's text) per sentence, shared by every edge citing it
+        var evidenceCache: [Int: Evidence] = [:]
         func evidence(_ si: Int) -> Evidence {
+            if let e = evidenceCache[si] { return e }
             let s = a.sentences[si]
-            return Evidence(document: documentID, start: s.start + offset, end: s.end + offset, text: a.slice(s.start, s.end))
+            let e = Evidence(document: documentID, start: s.start + offset, end: s.end + offset, text: a.slice(s.start, s.end))
+            evidenceCache[si] = e
+            return e
         }
         var g = EntityGraph()
         for (i, e) in a.entities.enumerated() where canonical[i] == i {

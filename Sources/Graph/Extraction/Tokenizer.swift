@@ -20,6 +20,8 @@ struct Token: Sendable {
     /// it is cheaper than comparing `text`, and the same for a scalar without canonical
     /// equivalents (every quote, bracket and sentence mark compared this way).
     var mark: Unicode.Scalar = "\u{0}"
+    /// Every scalar is ASCII (then characters, scalars and UTF-8 bytes are one to one).
+    var isASCII = true
 
     /// First letter upper-case ("Rutte", "NATO", "U.S.").
     var isCapitalized: Bool = false
@@ -35,6 +37,7 @@ struct Token: Sendable {
         for s in text.unicodeScalars {
             count += 1
             if count == 1 { mark = s } else { mark = "\u{0}" }
+            if !s.isASCII { isASCII = false }
             let isUpper = s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
             let isLetter = s.isASCII ? ((s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)) : s.properties.isAlphabetic
             if first { isCapitalized = isUpper; first = false }
@@ -43,6 +46,9 @@ struct Token: Sendable {
         isAllCaps = letters >= 2 && upper == letters
     }
     var isWord: Bool { kind == .word }
+
+    /// `text.count`, without grapheme breaking for ASCII text.
+    var characterCount: Int { isASCII ? text.utf8.count : text.count }
 }
 
 /// A bounded memo of a slow string function, shared by all threads behind a lock.
