@@ -107,10 +107,32 @@ enum JSONSyntax {
                         }
                     } else if c < 0x20 {
                         throw fail("control character in string", at: i)
+                    } else if c >= 0x80 {
+                        guard let length = utf8Length(at: i) else { throw fail("invalid UTF-8 in string", at: i) }
+                        i += length
+                        continue
                     }
                     i += 1
                 }
                 throw fail("unterminated string", at: start)
+            }
+            /// The length of the well-formed UTF-8 sequence at `j` (Unicode Table 3-7), or nil.
+            func utf8Length(at j: Int) -> Int? {
+                let c = b[j]
+                let (length, low, high): (Int, UInt8, UInt8)
+                switch c {
+                case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+                case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+                case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+                case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+                case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+                case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+                default: return nil
+                }
+                guard j + length <= n, (low...high).contains(b[j + 1]) else { return nil }
+                for k in 2..<length where !(0x80...0xBF).contains(b[j + k]) { return nil }
+                return length
             }
             func isHex(_ c: UInt8) -> Bool {
                 (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)

@@ -61,24 +61,28 @@ extension GraphvizRenderer {
 
 extension DOTWriter {
     /// The text Graphviz shows for a label or tooltip written from `s`: line ends
-    /// normalised to `\n`, tabs as spaces, characters XML cannot carry as U+FFFD
-    /// (`DOTEscaping.label` is otherwise lossless).
+    /// normalised to `\n`, clipped to 1,000 Unicode scalars and "…", tabs as spaces,
+    /// characters XML cannot carry as U+FFFD (`DOTEscaping.label` is otherwise lossless).
     /// - Complexity: O(n) in the length of `s`.
-    public static func displayedText(_ s: String) -> String {
-        let text = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var out = ""
-        for u in text.unicodeScalars {
-            if u == "\t" { out += " " } else if u != "\n", DOTEscaping.isXMLUnsafe(u) { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
-        }
-        return out
+    public static func displayedText(_ s: String) -> String { DOTEscaping.shown(s) }
+
+    /// The node name Graphviz holds for an entity id, as `GraphvizRenderer.readBack` reports
+    /// it: the id itself, or `\long-` and its SHA-256 for an id too long for Graphviz's lexer.
+    /// - Complexity: O(n) in the length of `id`.
+    public static func nodeName(for id: String) -> String {
+        let written = DOTEscaping.id(id)
+        return written.hasPrefix("\"\\long-") ? DOTEscaping.longName(id) : id
     }
 }
 
 /// Undoes Graphviz's escape layers on values read back from a parsed graph.
 enum DOTMeaning {
     /// A name as the DOT lexer left it (`\"` already undone), with `DOTEscaping.id`'s
-    /// encoding undone (`\\`, `\n`, `\r`, `\uXXXX`, a leading `\%`).
+    /// encoding undone (`\\`, `\n`, `\r`, `\uXXXX`, a leading `\%`); `\long-…` and
+    /// `\legend-…` names are kept as they are.
     static func id(_ name: String) -> String {
+        // Raw names we write with a single backslash (long ids, legend nodes) stay as they are.
+        if name.hasPrefix("\\long-") || name.hasPrefix("\\legend-") { return name }
         var out = ""
         var it = Array(name.unicodeScalars).makeIterator()
         while let u = it.next() {

@@ -232,7 +232,7 @@ public struct Lexicon: Sendable {
     public init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw LexiconError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+            throw LexiconError.unreadable(file: url.relativePath, reason: FileErrors.reason(error, url: url))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LexiconError.malformed(file: url.relativePath, line: 1, column: 1, reason: "not UTF-8 text")
