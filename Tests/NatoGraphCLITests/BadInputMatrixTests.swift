@@ -224,6 +224,23 @@ import Testing
         #expect(r.stdout.contains("documents read: 2"))
     }
 
+    /// A 100 MB single-line "article" is over the 64 MiB limit: skipped with a warning
+    /// (never read), so alone it stops the build and beside a real article it does not.
+    @Test func hundredMegabyteSingleLineArticle() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let line = Data(String(repeating: "NATO pledged support to Ukraine, ", count: (100 << 20) / 33).utf8)
+        _ = try ws.write("alone/big.txt", line)
+        try expectFailure(["build", "alone", "--out", "o"], in: ws, status: 66, "no readable article", oneLine: false)
+        _ = try ws.write("mixed/big.txt", line)
+        _ = try ws.write("mixed/small.txt", Data("Hungary opposed the plan.".utf8))
+        let r = try CLI.run(["build", "mixed", "--out", "o"], in: ws.dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.crashed)
+        #expect(r.stderr == "warning: big.txt: larger than 64 MiB, skipped\n")
+        #expect(r.stdout.contains("documents read: 1"))
+    }
+
     @Test(.enabled(if: !isRoot, rootSkip)) func unreadableArticleIsSkipped() throws {
         let ws = try Workspace()
         defer { ws.remove() }

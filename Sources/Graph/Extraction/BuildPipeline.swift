@@ -38,9 +38,13 @@ public struct SourceDocument: Sendable {
 /// try AtomicWriter.writeAll(BuildPipeline.outputFiles(graph, in: URL(fileURLWithPath: "out")))
 /// ```
 public enum BuildPipeline {
-    /// Reads every `.txt` and `.md` file of a folder, sorted by name. Empty, binary and
-    /// unreadable files are skipped with a warning; invalid UTF-8 is decoded with U+FFFD and
-    /// reported.
+    /// Largest article read, in bytes (64 MiB): a news article is far smaller, and a bigger
+    /// file (a log, a dump) would only cost minutes and memory. Larger files are skipped.
+    public static let maxArticleBytes = 64 << 20
+
+    /// Reads every `.txt` and `.md` file of a folder, sorted by name. Empty, binary,
+    /// unreadable and oversized (`maxArticleBytes`) files are skipped with a warning; invalid
+    /// UTF-8 is decoded with U+FFFD and reported.
     /// - Throws: `ExtractionError` when the folder is missing, not a folder or holds no article.
     /// - Complexity: O(total bytes).
     public static func loadDocuments(from directory: URL) throws -> (documents: [SourceDocument], warnings: [String]) {
@@ -56,6 +60,9 @@ public enum BuildPipeline {
         var warnings: [String] = []
         for name in names {
             let url = directory.appendingPathComponent(name)
+            if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxArticleBytes {
+                warnings.append("\(name): larger than \(maxArticleBytes >> 20) MiB, skipped"); continue
+            }
             guard let data = fm.contents(atPath: url.path) else { warnings.append("\(name): cannot read file, skipped"); continue }
             if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 warnings.append("\(name): empty file, skipped"); continue
