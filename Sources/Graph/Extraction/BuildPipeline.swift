@@ -60,9 +60,17 @@ public enum BuildPipeline {
         var warnings: [String] = []
         for name in names {
             let url = directory.appendingPathComponent(name)
-            if let size = (try? fm.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxArticleBytes {
+            let attributes = try? fm.attributesOfItem(atPath: url.path)
+            let size = attributes?[.size] as? Int
+            if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+                // a folder or a FIFO named like an article (reading a FIFO would block)
+                warnings.append("\(name): not a regular file, skipped"); continue
+            }
+            if let size, size > maxArticleBytes {
                 warnings.append("\(name): larger than \(maxArticleBytes >> 20) MiB, skipped"); continue
             }
+            // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
+            if size == 0 { warnings.append("\(name): empty file, skipped"); continue }
             guard let data = fm.contents(atPath: url.path) else { warnings.append("\(name): cannot read file, skipped"); continue }
             if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 warnings.append("\(name): empty file, skipped"); continue

@@ -159,6 +159,25 @@ enum JSONSyntax {
 
 /// Short, human reasons for file-system errors ("no such file", "is a directory").
 enum FileErrors {
+    /// Whether `url` is a directory. Checked before `Data(contentsOf:)`, which on a directory
+    /// fails only after reading, and leaks its 4 KB buffer on that path (swift-foundation
+    /// 6.3, found by scripts/sanitize.sh address).
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// The bytes of a file, like `Data(contentsOf:)`, without reading an empty file: on one,
+    /// swift-foundation 6.3 leaks the 4 KB buffer it reads into (scripts/sanitize.sh address).
+    static func contents(of url: URL) throws -> Data {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if attributes?[.size] as? Int == 0, attributes?[.type] as? FileAttributeType == .typeRegular,
+           FileManager.default.isReadableFile(atPath: url.path) {
+            return Data()
+        }
+        return try Data(contentsOf: url)
+    }
+
     static func reason(_ error: Error, url: URL) -> String {
         var isDir: ObjCBool = false
         let fm = FileManager.default
