@@ -44,6 +44,7 @@ let package = Package(
             dependencies: ["Graph", "CorpusStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "query-bench", dependencies: ["Graph"], path: "Benchmarks/QueryBench"),
+        .executableTarget(name: "build-bench", dependencies: ["Graph"], path: "Benchmarks/BuildBench"),
         .executableTarget(
             name: "graphviz-bench",
             dependencies: ["Graph"],

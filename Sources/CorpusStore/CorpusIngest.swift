@@ -32,8 +32,8 @@ public struct IngestSummary: Sendable, Equatable {
 public enum CorpusIngest {
     /// Reads every `.txt` and `.md` file of a folder (see `BuildPipeline.loadDocuments`) and
     /// ingests it. A file whose hash equals its latest stored version is not extracted again.
-    /// Each document's graph is the one `BuildPipeline.merge` makes of that document alone
-    /// (its entities, edges, lexicon roles and memberships, and conflicts within it).
+    /// Each document is stored as extracted (its graph and its merge facts), so the store's
+    /// `loadGraph()` equals the graph `build` makes of the same files.
     /// An interrupted run keeps every document it committed; running it again does the rest.
     /// - Parameters:
     ///   - inputDirectory: the folder of articles.
@@ -59,8 +59,7 @@ public enum CorpusIngest {
                 continue
             }
             let extraction = extractor.extract(documentID: source.id, text: source.text, sha256: source.sha256)
-            let (graph, _) = BuildPipeline.merge([extraction])
-            switch try await store.ingest(document: extraction.document, text: source.text, graph: graph) {
+            switch try await store.ingest(extraction, text: source.text) {
             case .added: summary.added += 1
             case .unchanged: summary.unchanged += 1
             case .newVersion: summary.newVersions += 1

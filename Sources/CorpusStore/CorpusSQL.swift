@@ -67,7 +67,8 @@ enum CorpusSQL {
     /// (`entities`, `relations`) are inserted in sorted order with `ON CONFLICT DO NOTHING`,
     /// so concurrent ingesters take their locks in the same order and never duplicate them.
     /// - Complexity: O(rows).
-    static func ingestStatements(document: Document, text: String, graph: EntityGraph, version: Int, ingestedAt: String) -> [SQLStatement] {
+    static func ingestStatements(document: Document, text: String, graph: EntityGraph, facts: MergeFacts,
+                                 version: Int, ingestedAt: String) -> [SQLStatement] {
         let d = SQLValue.text(document.id)
         let v = SQLValue(version)
         var out: [SQLStatement] = []
@@ -126,6 +127,10 @@ enum CorpusSQL {
         }
         out += SQLStatement.insert(into: "conflicts", columns: ["doc_id", "version", "ord", "entity", "field"], rows: conflictRows)
         out += SQLStatement.insert(into: "conflict_values", columns: ["doc_id", "version", "conflict_ord", "position", "value", "document"], rows: conflictValueRows)
+        if !facts.isEmpty {
+            out += SQLStatement.insert(into: "merge_facts", columns: ["doc_id", "version", "facts"],
+                                       rows: [[d, v, .text(String(decoding: facts.jsonData(), as: UTF8.self))]])
+        }
         return out
     }
 
@@ -139,16 +144,12 @@ enum CorpusSQL {
         return true
     }
 
-    /// A valid ISO day: `hasISODayShape` with month 1–12 and day 1–31.
-    static func isISODay(_ s: String) -> Bool {
-        guard hasISODayShape(s) else { return false }
-        let month = Int(s.dropFirst(5).prefix(2))!, day = Int(s.suffix(2))!
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
+    /// A valid ISO day (month 1–12, day 1–31), as `DocumentDateRange` checks it.
+    static func isISODay(_ s: String) -> Bool { DocumentDateRange.isISODay(s) }
 
     /// The queries `loadGraph` runs, in one read transaction, in this order:
     /// documents, entities, aliases, entity attributes, relations, items, relation
-    /// attributes, evidence, conflicts, conflict values.
+    /// attributes, evidence, conflicts, conflict values, merge facts.
     static func loadStatements(since: String?, until: String?) throws -> [SQLStatement] {
         var range = ""
         var args: [SQLValue] = []
@@ -177,6 +178,7 @@ enum CorpusSQL {
             q("\(key), x.start_offset, x.end_offset, x.sentence", "evidence"),
             q("x.doc_id, x.ord, x.entity, x.field", "conflicts"),
             q("x.doc_id, x.conflict_ord, x.position, x.value, x.document", "conflict_values"),
+            q("x.doc_id, x.facts", "merge_facts"),
         ]
     }
 
@@ -190,11 +192,12 @@ enum CorpusSQL {
         var id: String
     }
 
-    /// Rebuilds each selected document's graph from the rows of `loadStatements` and merges
-    /// them in order of document id.
-    /// - Complexity: O(rows log rows).
+    /// Rebuilds each selected document's extraction (its graph and merge facts) from the rows
+    /// of `loadStatements` and merges them as `build` does (`BuildPipeline.merge`), in order
+    /// of document id.
+    /// - Complexity: O(rows log rows) plus the merge.
     static func assemble(_ results: [[SQLRow]]) throws -> EntityGraph {
-        guard results.count == 10 else { throw StoreError.corrupt(reason: "expected 10 result sets, got \(results.count)") }
+        guard results.count == 11 else { throw StoreError.corrupt(reason: "expected 11 result sets, got \(results.count)") }
         func relationKey(_ row: SQLRow) throws -> RelationID {
             let kindName = try row.string(2)
             guard let kind = RelationKind(rawValue: kindName) else { throw StoreError.corrupt(reason: "unknown relation kind '\(kindName)'") }
@@ -263,7 +266,15 @@ enum CorpusSQL {
         }
         documents.sort()
 
-        var merged = EntityGraph()
+        var facts: [String: MergeFacts] = [:]
+        for row in results[10] {
+            let doc = try row.string(0)
+            do { facts[doc] = try MergeFacts(jsonData: Data(try row.string(1).utf8)) } catch {
+                throw StoreError.corrupt(reason: "\(doc): \(error.localizedDescription)")
+            }
+        }
+
+        var extractions: [DocumentExtraction] = []
         for document in documents {
             var g = EntityGraph()
             for (_, e) in (entities[document.id] ?? []).sorted(by: { $0.ord < $1.ord }) { g.add(e) }
@@ -272,9 +283,9 @@ enum CorpusSQL {
             }
             g.add(document)
             for (_, c) in (conflicts[document.id] ?? []).sorted(by: { $0.ord < $1.ord }) { g.add(c) }
-            merged.merge(g)
+            extractions.append(DocumentExtraction(document: document, graph: g, facts: facts[document.id] ?? .none))
         }
-        return merged
+        return BuildPipeline.merge(extractions).0
     }
 
     // MARK: Listing and checks

@@ -16,12 +16,14 @@ import Graph
 ///
 /// ```swift
 /// let store = try await openStore(StoreLocation(parsing: "out/corpus.sqlite"))
-/// let outcome = try await store.ingest(document: doc, text: text, graph: perDocumentGraph)
-/// let merged = try await store.loadGraph(since: "2025-06-01", until: nil)
+/// let outcome = try await store.ingest(extraction, text: text)   // from Extractor.extract
+/// let merged = try await store.loadGraph()                       // what `build` makes of them
+/// let june = try await store.loadGraph(since: "2025-06-01", until: "2025-06-30")
 /// try await store.close()
 /// ```
 public protocol CorpusStore: Sendable {
-    /// Stores a document version and the graph read from it, in one transaction.
+    /// Stores a document version, the graph read from it and its merge facts, in one
+    /// transaction.
     ///
     /// The graph is stored as the document's own graph: its entities (with aliases and
     /// attributes), relations (with amount, items, status, quote, attributes) and evidence,
@@ -29,21 +31,29 @@ public protocol CorpusStore: Sendable {
     /// - Parameters:
     ///   - document: the document; `sha256` decides whether it is new, unchanged or changed.
     ///   - text: the document's text, kept with the version.
-    ///   - graph: the graph read from this document alone. Every relation needs at least one
-    ///     evidence sentence, and all evidence must name `document.id`.
+    ///   - graph: the graph read from this document alone (`DocumentExtraction.graph`). Every
+    ///     relation needs at least one evidence sentence, and all evidence must name
+    ///     `document.id`.
+    ///   - facts: what merging across documents needs besides the graph
+    ///     (`DocumentExtraction.mergeFacts`); `.none` for a bare graph.
     /// - Returns: `.added` for a new id, `.unchanged` when the latest version has the same
     ///   hash (nothing is written), `.newVersion` when the hash differs.
     /// - Throws: `StoreError`.
     /// - Complexity: O(e + r + v) rows written for e entities, r relations and v evidence
     ///   sentences, in multi-row inserts of up to 900 values (about 12 statements for a
     ///   typical article); nothing but one lookup when the document is unchanged.
-    func ingest(document: Document, text: String, graph: EntityGraph) async throws -> IngestOutcome
+    func ingest(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) async throws -> IngestOutcome
 
     /// The merged graph of the latest version of every document whose date lies in the range.
     ///
-    /// The per-document graphs are merged in order of document id, so the result equals
-    /// (and serializes byte-identically to) `EntityGraph.merge` applied in that order to
-    /// the graphs that were ingested, each with its document added.
+    /// The stored extractions (each document's graph, with its document added, and its merge
+    /// facts) are merged by `BuildPipeline.merge` in order of document id, so the result
+    /// equals (and serializes byte-identically to) the graph `build` makes of the same files:
+    /// with conflicts between documents, lexicon roles and memberships whose ends come from
+    /// different documents, and surnames folded into full names. Documents stored with
+    /// `.none` facts contribute their graph only. With a range, the graph is what `build`
+    /// makes of the documents in range alone (compare `EntityGraph.filtered(documentsFrom:through:)`,
+    /// which cuts the whole graph down to their evidence).
     /// - Parameters:
     ///   - since: first ISO day included (`"2025-06-01"`), or nil for no lower bound.
     ///   - until: last ISO day included, or nil for no upper bound.
@@ -67,6 +77,21 @@ public protocol CorpusStore: Sendable {
 }
 
 extension CorpusStore {
+    /// Stores a document version and its graph with no merge facts (see
+    /// `ingest(document:text:graph:facts:)`).
+    public func ingest(document: Document, text: String, graph: EntityGraph) async throws -> IngestOutcome {
+        try await ingest(document: document, text: text, graph: graph, facts: .none)
+    }
+
+    /// Stores what `Extractor.extract` read from a document: its graph and its merge facts,
+    /// so that `loadGraph` merges it exactly as `build` would.
+    /// - Parameters:
+    ///   - extraction: the document's extraction.
+    ///   - text: the document's text.
+    public func ingest(_ extraction: DocumentExtraction, text: String) async throws -> IngestOutcome {
+        try await ingest(document: extraction.document, text: text, graph: extraction.graph, facts: extraction.mergeFacts)
+    }
+
     /// The merged graph of the latest version of every document (see `loadGraph(since:until:)`).
     public func loadGraph() async throws -> EntityGraph { try await loadGraph(since: nil, until: nil) }
 }
@@ -132,11 +157,22 @@ public enum StoreLocation: Sendable, Equatable {
 }
 
 /// Opens (creating and migrating as needed) the store at `location`.
-/// - Throws: `StoreError.cannotOpen` when the file or server cannot be reached,
-///   `StoreError.invalidLocation` for a malformed PostgreSQL URL.
-public func openStore(_ location: StoreLocation) async throws -> any CorpusStore {
+/// - Parameters:
+///   - location: the SQLite file or PostgreSQL database.
+///   - mustExist: for reading: an SQLite file that does not exist is an error instead of
+///     being created.
+/// - Throws: `StoreError.notFound` for a missing SQLite file when `mustExist`,
+///   `StoreError.cannotOpen` when the file cannot be opened, `StoreError.unreachable` when
+///   the PostgreSQL server cannot be reached, `StoreError.invalidLocation` for a malformed
+///   PostgreSQL URL.
+public func openStore(_ location: StoreLocation, mustExist: Bool = false) async throws -> any CorpusStore {
     switch location {
-    case let .sqlite(url): return try await SQLiteCorpusStore(url: url)
+    case let .sqlite(url):
+        var isDirectory: ObjCBool = false
+        if mustExist, !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
+            throw StoreError.notFound(path: url.relativePath)
+        }
+        return try await SQLiteCorpusStore(url: url)
     case let .postgres(string): return try await PostgresCorpusStore(url: string)
     }
 }

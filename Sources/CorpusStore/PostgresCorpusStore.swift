@@ -39,7 +39,7 @@ final class PostgresCorpusStore: CorpusStore {
             }
         } catch {
             runner.cancel()
-            throw StoreError.cannotOpen(location: location, reason: Self.describe(error))
+            throw StoreError.unreachable(location: location, reason: Self.describe(error))
         }
         do {
             try await migrate()
@@ -53,7 +53,7 @@ final class PostgresCorpusStore: CorpusStore {
 
     // MARK: CorpusStore
 
-    func ingest(document: Document, text: String, graph: EntityGraph) async throws -> IngestOutcome {
+    func ingest(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) async throws -> IngestOutcome {
         try CorpusSQL.validate(document: document, text: text, graph: graph)
         let ingestedAt = CorpusSQL.now()
         return try await transaction("ingest of \(document.id)") { conn, logger in
@@ -61,7 +61,7 @@ final class PostgresCorpusStore: CorpusStore {
             let latest = try await Self.rows(conn, CorpusSQL.latestVersion(of: document.id), logger).first
             let decision = try CorpusSQL.decide(latest: latest, sha256: document.sha256)
             guard let version = decision.version else { return decision.outcome }
-            try await Self.pipeline(conn, CorpusSQL.ingestStatements(document: document, text: text, graph: graph,
+            try await Self.pipeline(conn, CorpusSQL.ingestStatements(document: document, text: text, graph: graph, facts: facts,
                                                                      version: version, ingestedAt: ingestedAt), logger)
             return decision.outcome
         }

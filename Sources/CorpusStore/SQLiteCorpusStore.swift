@@ -65,7 +65,7 @@ final class SQLiteCorpusStore: CorpusStore {
         return migrator
     }
 
-    func ingest(document: Document, text: String, graph: EntityGraph) async throws -> IngestOutcome {
+    func ingest(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) async throws -> IngestOutcome {
         try CorpusSQL.validate(document: document, text: text, graph: graph)
         let ingestedAt = CorpusSQL.now()
         return try await run("ingest of \(document.id)") { db in
@@ -75,7 +75,7 @@ final class SQLiteCorpusStore: CorpusStore {
                 let decision = try CorpusSQL.decide(latest: latest, sha256: document.sha256)
                 outcome = decision.outcome
                 guard let version = decision.version else { return .commit }
-                for s in CorpusSQL.ingestStatements(document: document, text: text, graph: graph, version: version, ingestedAt: ingestedAt) {
+                for s in CorpusSQL.ingestStatements(document: document, text: text, graph: graph, facts: facts, version: version, ingestedAt: ingestedAt) {
                     try db.execute(sql: s.sql, arguments: Self.arguments(s.arguments))
                 }
                 return .commit

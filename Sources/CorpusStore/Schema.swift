@@ -14,6 +14,9 @@
 ///   quote), with `relation_items`, `relation_attributes` and `evidence` (offsets and
 ///   sentence).
 /// - `conflicts` and `conflict_values` — the version's conflicts.
+/// - `merge_facts` (migration `v2-merge-facts`) — what merging across documents needs from
+///   the version besides its graph (`MergeFacts`: acronym expansions, pledge amounts,
+///   lexicon role and member edges), as JSON; no row means no facts.
 enum Schema {
     struct Migration: Sendable {
         let identifier: String
@@ -170,6 +173,17 @@ enum Schema {
                 document TEXT,
                 PRIMARY KEY (doc_id, version, conflict_ord, position),
                 FOREIGN KEY (doc_id, version, conflict_ord) REFERENCES conflicts (doc_id, version, ord) ON DELETE CASCADE
+            )
+            """,
+        ]),
+        Migration(identifier: "v2-merge-facts", statements: [
+            """
+            CREATE TABLE merge_facts (
+                doc_id TEXT NOT NULL,
+                version BIGINT NOT NULL,
+                facts TEXT NOT NULL,
+                PRIMARY KEY (doc_id, version),
+                FOREIGN KEY (doc_id, version) REFERENCES documents (doc_id, version) ON DELETE CASCADE
             )
             """,
         ]),

@@ -3,8 +3,12 @@ import Graph
 
 /// Errors of the corpus store.
 public enum StoreError: LocalizedError, CategorizedError, Equatable {
-    /// The database could not be opened or reached.
+    /// The database could not be opened.
     case cannotOpen(location: String, reason: String)
+    /// The database server could not be reached (connection refused, timed out, refused login).
+    case unreachable(location: String, reason: String)
+    /// No SQLite store at this path (when reading).
+    case notFound(path: String)
     /// A `--store` value that is neither a path nor a valid PostgreSQL URL.
     case invalidLocation(String, reason: String)
     /// A date bound that is not an ISO day (`YYYY-MM-DD`).
@@ -21,6 +25,8 @@ public enum StoreError: LocalizedError, CategorizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case let .cannotOpen(location, reason): return "cannot open store \(location): \(reason)"
+        case let .unreachable(location, reason): return "cannot reach store \(location): \(reason)"
+        case let .notFound(path): return "no store at \(path) (run nato-graph ingest first)"
         case let .invalidLocation(location, reason): return "invalid store location '\(location)': \(reason)"
         case let .invalidDate(value): return "invalid date '\(value)': expected an ISO day such as 2025-06-24"
         case let .invalidInput(document, reason): return "\(document): cannot store: \(reason)"
@@ -34,7 +40,9 @@ public enum StoreError: LocalizedError, CategorizedError, Equatable {
     public var category: ErrorCategory {
         switch self {
         case .cannotOpen: return .cannotCreate
-        case .invalidLocation, .invalidDate: return .queryError
+        case .unreachable: return .unavailable
+        case .notFound: return .noInput
+        case .invalidLocation, .invalidDate: return .usage
         case .invalidInput, .corrupt: return .dataError
         case .newerSchema: return .unavailable
         case .database: return .software

@@ -16,6 +16,14 @@ struct PostgresCorpusStoreTests {
         try await StoreBehaviour.ingestOutcomes(opener("outcomes"))
     }
 
+    @Test func loadGraphEqualsBuildOfTheSameFiles() async throws {
+        try await StoreBehaviour.loadEqualsBuild(opener("build"))
+    }
+
+    @Test func dateRangeEqualsBuildOfTheDocumentsInRange() async throws {
+        try await StoreBehaviour.dateRangeEqualsBuildOfDocumentsInRange(opener("buildrange"))
+    }
+
     @Test func loadGraphEqualsDirectMerge() async throws {
         try await StoreBehaviour.loadEqualsDirectMerge(opener("merge"))
     }

@@ -17,6 +17,14 @@ struct SQLiteCorpusStoreTests {
         try await StoreBehaviour.ingestOutcomes(opener())
     }
 
+    @Test func loadGraphEqualsBuildOfTheSameFiles() async throws {
+        try await StoreBehaviour.loadEqualsBuild(opener())
+    }
+
+    @Test func dateRangeEqualsBuildOfTheDocumentsInRange() async throws {
+        try await StoreBehaviour.dateRangeEqualsBuildOfDocumentsInRange(opener())
+    }
+
     @Test func loadGraphEqualsDirectMerge() async throws {
         try await StoreBehaviour.loadEqualsDirectMerge(opener())
     }
@@ -55,10 +63,17 @@ struct SQLiteCorpusStoreTests {
         await #expect {
             _ = try await openStore(.postgres("postgres://nobody:x@127.0.0.1:1/none?sslmode=disable"))
         } throws: { error in
-            guard let e = error as? StoreError, case .cannotOpen = e else { return false }
-            return !e.localizedDescription.contains("\n") && !e.localizedDescription.contains(":x@")
+            guard let e = error as? StoreError, case .unreachable = e else { return false }
+            return e.category == .unavailable && !e.localizedDescription.contains("\n") && !e.localizedDescription.contains(":x@")
         }
         await #expect(throws: StoreError.self) { _ = try await openStore(.postgres("postgres://h/db?bogus=1")) }
+    }
+
+    @Test func readingAMissingFileDoesNotCreateIt() async throws {
+        let url = dir.appendingPathComponent("absent/corpus.sqlite")
+        await #expect(throws: StoreError.notFound(path: url.relativePath)) { _ = try await openStore(.sqlite(url), mustExist: true) }
+        #expect(!FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path))
+        #expect(StoreError.notFound(path: "x").category == .noInput)
     }
 
     @Test func twoStoresOnOneFileIngestConcurrently() async throws {

@@ -18,10 +18,10 @@ struct SchemaMigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         #expect(tables == ["conflict_values", "conflicts", "documents", "entities", "entity_aliases", "entity_attributes",
-                           "entity_versions", "evidence", "grdb_migrations", "relation_attributes", "relation_items",
-                           "relation_versions", "relations"])
+                           "entity_versions", "evidence", "grdb_migrations", "merge_facts", "relation_attributes",
+                           "relation_items", "relation_versions", "relations"])
         let migrations = try await db.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-corpus"])
+        #expect(migrations == ["v1-corpus", "v2-merge-facts"])
         let mode = try await db.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let counts = try await db.read { db in
@@ -49,5 +49,28 @@ struct SchemaMigrationTests {
             guard let e = error as? StoreError, case .cannotOpen = e else { return false }
             return e.category == .cannotCreate
         }
+    }
+
+    @Test func aStoreFromBeforeMergeFactsIsMigratedAndStillLoads() async throws {
+        let url = try temporaryDirectory().appendingPathComponent("c.sqlite")
+        let a = hostileArticle()
+        let store = try await openStore(.sqlite(url))
+        _ = try await store.ingest(document: a.document, text: a.text, graph: a.graph)
+        try await store.close()
+        // Turn it into a store written before migration v2-merge-facts.
+        let db = try DatabaseQueue(path: url.path)
+        try await db.write { db in
+            try db.execute(sql: "DROP TABLE merge_facts")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-merge-facts'")
+        }
+        try db.close()
+        let reopened = try await openStore(.sqlite(url))
+        #expect(try await reopened.loadGraph().jsonData() == directMerge([a]).jsonData(), "versions without facts count with their graph")
+        #expect(try await reopened.checkIntegrity() == [])
+        try await reopened.close()
+        let migrated = try DatabaseQueue(path: url.path)
+        #expect(try await migrated.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+            == ["v1-corpus", "v2-merge-facts"])
+        try migrated.close()
     }
 }

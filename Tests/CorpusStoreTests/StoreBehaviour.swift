@@ -40,6 +40,46 @@ enum StoreBehaviour {
         try await store.close()
     }
 
+    /// Ingesting the seed articles gives, byte for byte, the graph `build` makes of them:
+    /// with the conflict between two documents and the lexicon edges across documents.
+    static func loadEqualsBuild(_ open: Opener) async throws {
+        let lexicon = try Lexicon.bundled()
+        let store = try await open()
+        _ = try await CorpusIngest.run(inputDirectory: seedsFolder, lexicon: lexicon, into: store)
+        let (built, report) = try BuildPipeline.run(inputDirectory: seedsFolder, lexicon: lexicon)
+        #expect(report.conflicts.contains { Set($0.documents).count > 1 }, "the seeds disagree across documents")
+        let loaded = try await store.loadGraph()
+        #expect(loaded.conflicts == built.conflicts)
+        #expect(loaded.relations.map(\.key) == built.relations.map(\.key), "same insertion order")
+        #expect(String(decoding: loaded.jsonData(), as: UTF8.self) == String(decoding: built.jsonData(), as: UTF8.self))
+        try await store.close()
+    }
+
+    /// A date range gives what `build` makes of the documents in range alone; cutting the
+    /// whole graph with `EntityGraph.filtered` keeps only their evidence.
+    static func dateRangeEqualsBuildOfDocumentsInRange(_ open: Opener) async throws {
+        let lexicon = try Lexicon.bundled()
+        let (folder, dates) = try datedSeeds()
+        let store = try await open()
+        _ = try await CorpusIngest.run(inputDirectory: folder, lexicon: lexicon, into: store)
+        let stored = try await store.documents()
+        #expect(Dictionary(uniqueKeysWithValues: stored.map { ($0.document.id, $0.document.date) }) == dates, "dates as extracted")
+        let inRange = Set(dates.filter { $0.value.map { ("2025-06-02"..."2025-06-03").contains($0) } ?? false }.keys)
+        #expect(inRange.count == 2)
+        let (documents, _) = try BuildPipeline.loadDocuments(from: folder)
+        let expected = BuildPipeline.build(documents: documents.filter { inRange.contains($0.id) }, lexicon: lexicon).0
+        let ranged = try await store.loadGraph(since: "2025-06-02", until: "2025-06-03")
+        #expect(ranged.relationCount > 0)
+        #expect(ranged.jsonData() == expected.jsonData())
+
+        let cut = try await store.loadGraph().filtered(documentsFrom: "2025-06-02", through: "2025-06-03")
+        #expect(Set(cut.documents.map(\.id)) == inRange)
+        #expect(cut.relationCount > 0 && cut.relations.allSatisfy { $0.evidence.allSatisfy { inRange.contains($0.document) } })
+        let whole = try BuildPipeline.run(inputDirectory: folder, lexicon: lexicon).0
+        #expect(cut == (try whole.filtered(documentsFrom: "2025-06-02", through: "2025-06-03")))
+        try await store.close()
+    }
+
     static func loadEqualsDirectMerge(_ open: Opener) async throws {
         let store = try await open()
         var articles = (0..<40).map { SyntheticCorpus.article($0) } + [hostileArticle()]

@@ -56,14 +56,44 @@ let crashTool: URL = {
     return URL(fileURLWithPath: ".build/debug/store-crash-test")
 }()
 
-/// The graph that ingesting `articles` must give: the per-document graphs merged directly,
-/// in order of document id (latest revision of each).
+/// The graph that ingesting `articles` (bare graphs, no merge facts) must give: the
+/// per-document graphs merged by `BuildPipeline.merge`, in order of document id (latest
+/// revision of each).
 func directMerge(_ articles: [(document: Document, text: String, graph: EntityGraph)]) -> EntityGraph {
-    var latest: [String: EntityGraph] = [:]
-    for a in articles { latest[a.document.id] = a.graph }
-    var merged = EntityGraph()
-    for id in latest.keys.sorted() { merged.merge(latest[id]!) }
-    return merged
+    var latest: [String: (document: Document, graph: EntityGraph)] = [:]
+    for a in articles { latest[a.document.id] = (a.document, a.graph) }
+    let extractions = latest.keys.sorted().map { id -> DocumentExtraction in
+        var g = latest[id]!.graph
+        g.add(latest[id]!.document)
+        return DocumentExtraction(document: latest[id]!.document, graph: g, facts: .none)
+    }
+    return BuildPipeline.merge(extractions).0
+}
+
+/// The repository's seed articles.
+let seedsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("seeds")
+
+/// A copy of the seeds in a new folder where the article at position i (in name order) gets
+/// the date line `2025-06-0(i+1)` under its title; the last one stays undated.
+/// - Returns: the folder and the date of each file (nil for the undated one).
+func datedSeeds() throws -> (folder: URL, dates: [String: String?]) {
+    let folder = try temporaryDirectory().appendingPathComponent("dated")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let names = try FileManager.default.contentsOfDirectory(atPath: seedsFolder.path).filter { $0.hasSuffix(".txt") }.sorted()
+    var dates: [String: String?] = [:]
+    for (i, name) in names.enumerated() {
+        var text = try String(contentsOf: seedsFolder.appendingPathComponent(name), encoding: .utf8)
+        var date: String?
+        if i < names.count - 1 {
+            date = "2025-06-0\(i + 1)"
+            let title = text.prefix { $0 != "\n" }
+            text = title + "\n" + date! + "\n" + text.dropFirst(title.count)
+        }
+        dates[name] = date
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    return (folder, dates)
 }
 
 /// Two entities and a pledge with hostile strings everywhere.
@@ -90,6 +120,8 @@ final class CrashToolProcess: @unchecked Sendable {
     let process = Process()
     private let out = Pipe()
     private let err = Pipe()
+    /// Output `readLines` read past the line it stopped at; `finish` returns it first.
+    private var unread = Data()
 
     init(_ arguments: [String]) throws {
         process.executableURL = crashTool
@@ -102,7 +134,8 @@ final class CrashToolProcess: @unchecked Sendable {
     /// Reads stdout lines until `predicate` holds for one of them or the output ends; returns the lines read.
     func readLines(until predicate: (String) -> Bool) -> [String] {
         var lines: [String] = []
-        var buffer = Data()
+        var buffer = unread
+        defer { unread = buffer }
         let handle = out.fileHandleForReading
         while true {
             let chunk = handle.availableData
@@ -120,7 +153,8 @@ final class CrashToolProcess: @unchecked Sendable {
 
     /// Waits for the end; returns the status, the rest of stdout and stderr.
     func finish() -> (status: Int32, reason: Process.TerminationReason, stdout: String, stderr: String) {
-        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let o = unread + out.fileHandleForReading.readDataToEndOfFile()
+        unread = Data()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, process.terminationReason, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))

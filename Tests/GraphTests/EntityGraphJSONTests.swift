@@ -106,4 +106,60 @@ import Testing
             #expect(back == g, "\(name.debugDescription)")
         }
     }
+
+    @Test func edgesBeforeOrAfterNodesReadTheSame() throws {
+        let nodes = #""nodes": [{"id": "a", "type": "country"}, {"id": "b", "type": "program"}]"#
+        let edges = #""edges": [{"source": "a", "target": "b", "kind": "pledge", "items": ["x]", "{y"]}, {"source": "b", "target": "a", "kind": "opposition", "quote": "\"]},"}]"#
+        let before = try EntityGraph(jsonData: Data("{\(edges), \(nodes)}".utf8))
+        let after = try EntityGraph(jsonData: Data("{\(nodes), \(edges)}".utf8))
+        #expect(before == after)
+        #expect(before.relationCount == 2)
+        #expect(before.relation(RelationKey(source: "b", kind: .opposition, target: "a"))?.quote == "\"]},")
+        #expect(before.relation(RelationKey(source: "a", kind: .pledge, target: "b"))?.items == ["x]", "{y"])
+    }
+
+    @Test func emptyAndNullEdgeArrays() throws {
+        for edges in ["[]", "[ ]", "null"] {
+            let g = try EntityGraph(jsonData: Data(#"{"edges": \#(edges), "nodes": [{"id": "a", "type": "country"}]}"#.utf8))
+            #expect(g.relationCount == 0 && g.entityCount == 1, "\(edges)")
+        }
+    }
+
+    @Test func malformedEdgeArraysAreErrorsNotCrashes() {
+        let broken = [
+            #"{"edges": [{"source": "a", "target": "a", "kind": "role"},], "nodes": [{"id": "a", "type": "country"}]}"#,
+            #"{"edges": [{"source": "a" "target": "a"}], "nodes": []}"#,
+            #"{"edges": [{"source": "a", "target": "a", "kind": "role"}}, "nodes": []}"#,
+            #"{"edges": ["unterminated], "nodes": []}"#,
+            #"{"edges": [1 2], "nodes": []}"#,
+            #"{"edges": [{"source": "a\"#,
+        ]
+        for json in broken {
+            #expect(throws: GraphError.self, "\(json)") { try EntityGraph(jsonData: Data(json.utf8)) }
+        }
+    }
+
+    @Test func endpointsFollowEntityIndices() throws {
+        let g = try EntityGraph(jsonData: EntityGraphJSONTests.sample().jsonData())
+        for (i, r) in g.relations.enumerated() {
+            let ends = g.endpoints(ofRelation: i)
+            #expect(g.entities[ends.source].id == r.source)
+            #expect(g.entities[ends.target].id == r.target)
+        }
+    }
+}
+
+@Suite struct AliasKeyTests {
+    @Test func asciiFastPathAgreesWithFoundationFolding() {
+        var rng = SplitMix64(seed: 7)
+        let pieces = ["The ", "the ", "THE ", "U.S.", "NATO's", "s'", "'S", "-", "_", " ", "\t", "\r\n", "\u{0B}", "\u{1C}",
+                      "a", "Z", "kyiv", "'", ".", "0", "~", "Rutte", "\u{7F}", "\u{1}"]
+        for _ in 0 ..< 2000 {
+            let n = Int(rng.next() % 7)
+            let name = (0 ..< n).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(AliasKey.normalizeASCII(name) == AliasKey.normalizeFolding(name), "\(name.debugDescription)")
+        }
+        #expect(AliasKey.normalizeASCII("Kyïv") == nil)
+        #expect(AliasKey.normalize("The U.S.'s") == "us")
+    }
 }

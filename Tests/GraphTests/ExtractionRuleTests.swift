@@ -14,6 +14,21 @@ import Testing
         #expect(r?.amount == Amount(value: 500_000_000, currency: "EUR"))
     }
 
+    @Test func anAmountSeveralGiversShareIsNoOnesAmount() {
+        let x = ExtractionFixture.extractor.extract(documentID: "s.txt", text: "Canada and Norway will provide $1 billion to Ukraine. Japan pledged $300 million to Ukraine.")
+        for giver in ["canada", "norway"] {
+            let r = x.graph.relation(RelationKey(source: giver, kind: .pledge, target: "ukraine"))
+            #expect(r != nil, "\(giver)")
+            #expect(r?.amount == nil, "\(giver)")
+            #expect(r?.attributes["shared_amount"] == "1,000,000,000 USD", "\(giver)")
+        }
+        let japan = x.graph.relation(RelationKey(source: "japan", kind: .pledge, target: "ukraine"))
+        #expect(japan?.amount == Amount(value: 300_000_000, currency: "USD"))
+        #expect(japan?.attributes["shared_amount"] == nil)
+        let totals = (try? x.graph.pledges(PledgeQuery(to: "Ukraine")).totals) ?? []
+        #expect(totals.map(\.value) == [300_000_000])
+    }
+
     @Test func tradeDisputeOppositions() {
         #expect(triples("China condemned the tariffs imposed by Washington.").contains("opposition china united-states"))
         #expect(triples("The EU rejected Beijing's proposal to cap steel exports.").contains("opposition eu china"))

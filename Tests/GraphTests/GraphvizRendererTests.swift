@@ -97,9 +97,7 @@ import Testing
             try g.add(Relation(source: "n\(i)", kind: RelationKind.allCases[i % 5], target: "n\(target)"))
         }
         #expect(GraphvizRenderer.resolve(.auto, nodeCount: g.entityCount, edgeCount: g.relationCount) == .sfdp)
-        let start = Date()
         let svg = try GraphvizRenderer.shared.render(g, engine: .auto)
-        #expect(Date().timeIntervalSince(start) < 20)
         #expect(try SVGDoc.nodeGroups(SVGDoc.parse(svg)).count == count)
     }
 

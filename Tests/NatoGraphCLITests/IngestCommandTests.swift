@@ -10,26 +10,26 @@ import Testing
         let cmd = try NatoGraph.Ingest.parse(["seeds"])
         #expect(cmd.store == "out/corpus.sqlite")
         let pg = try NatoGraph.Ingest.parse(["seeds", "--store", "postgres://u:p@127.0.0.1:5433/db", "-o", "g.json", "--since", "2025-06-01"])
-        #expect(pg.store.hasPrefix("postgres://") && pg.since == "2025-06-01" && pg.until == nil)
+        #expect(pg.store.hasPrefix("postgres://") && pg.dates.since == "2025-06-01" && pg.dates.until == nil)
         #expect(throws: (any Error).self) { try NatoGraph.Ingest.parse(["seeds", "--since", "2025-06-01"]) }
         #expect(throws: (any Error).self) { try NatoGraph.Ingest.parse(["seeds", "-o", "g.json", "--until", "June 1"]) }
         #expect(throws: (any Error).self) { try NatoGraph.Ingest.parse(["seeds", "-o", "g.json", "--since", "2025-06-02", "--until", "2025-06-01"]) }
-        #expect(NatoGraph.Ingest.redacted("postgres://u:secret@h:5/db") == "postgres://u:***@h:5/db")
+        #expect(StoreAccess.redacted("postgres://u:secret@h:5/db") == "postgres://u:***@h:5/db")
     }
 
-    @Test func ingestsTwiceAndWritesTheStoredGraph() throws {
+    @Test func ingestsTwiceAndWritesTheStoredGraph() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = dir.appendingPathComponent("out/corpus.sqlite").path
         let graph = dir.appendingPathComponent("g.json").path
-        try NatoGraph.Ingest.parse([Self.seeds.path, "--store", store, "-o", graph]).run()
+        try await onOwnThread { try NatoGraph.Ingest.parse([Self.seeds.path, "--store", store, "-o", graph]).run() }
         let first = try Data(contentsOf: URL(fileURLWithPath: graph))
         try FileManager.default.removeItem(atPath: graph)
-        try NatoGraph.Ingest.parse([Self.seeds.path, "--store", store, "-o", graph]).run()
+        try await onOwnThread { try NatoGraph.Ingest.parse([Self.seeds.path, "--store", store, "-o", graph]).run() }
         #expect(try Data(contentsOf: URL(fileURLWithPath: graph)) == first)
         let json = try JSONSerialization.jsonObject(with: first) as? [String: Any]
         #expect((json?["edges"] as? [Any])?.isEmpty == false)
-        try NatoGraph.Ingest.parse([Self.seeds.path, "--store", store, "-o", graph, "--since", "2999-01-01"]).run()
+        try await onOwnThread { try NatoGraph.Ingest.parse([Self.seeds.path, "--store", store, "-o", graph, "--since", "2999-01-01"]).run() }
         let empty = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: graph))) as? [String: Any]
         #expect((empty?["nodes"] as? [Any])?.isEmpty == true)
     }

@@ -42,50 +42,19 @@ public enum BuildPipeline {
     /// file (a log, a dump) would only cost minutes and memory. Larger files are skipped.
     public static let maxArticleBytes = 64 << 20
 
-    /// Reads every `.txt` and `.md` file of a folder, sorted by name. Empty, binary,
-    /// unreadable and oversized (`maxArticleBytes`) files are skipped with a warning; invalid
-    /// UTF-8 is decoded with U+FFFD and reported.
+    /// Reads every `.txt` and `.md` file of a folder, sorted by name. Empty, binary and
+    /// unreadable files are skipped with a warning; invalid UTF-8 is decoded with U+FFFD and
+    /// reported. Holds every text in memory: `run` reads them one at a time instead.
     /// - Throws: `ExtractionError` when the folder is missing, not a folder or holds no article.
     /// - Complexity: O(total bytes).
     public static func loadDocuments(from directory: URL) throws -> (documents: [SourceDocument], warnings: [String]) {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir) else { throw ExtractionError.inputNotFound(path: directory.path) }
-        guard isDir.boolValue else { throw ExtractionError.inputNotADirectory(path: directory.path) }
-        let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".md")) && !$0.hasPrefix(".") }
-            .sorted()
-        guard !names.isEmpty else { throw ExtractionError.noDocuments(path: directory.path) }
         var docs: [SourceDocument] = []
         var warnings: [String] = []
-        for name in names {
-            let url = directory.appendingPathComponent(name)
-            let attributes = try? fm.attributesOfItem(atPath: url.path)
-            let size = attributes?[.size] as? Int
-            if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-                // a folder or a FIFO named like an article (reading a FIFO would block)
-                warnings.append("\(name): not a regular file, skipped"); continue
+        for file in try listDocuments(in: directory) {
+            switch readDocument(file) {
+            case let .document(d, warning): docs.append(d); if let warning { warnings.append(warning) }
+            case let .skipped(warning): warnings.append(warning)
             }
-            if let size, size > maxArticleBytes {
-                warnings.append("\(name): larger than \(maxArticleBytes >> 20) MiB, skipped"); continue
-            }
-            // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
-            if size == 0 { warnings.append("\(name): empty file, skipped"); continue }
-            guard let data = fm.contents(atPath: url.path) else { warnings.append("\(name): cannot read file, skipped"); continue }
-            if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                warnings.append("\(name): empty file, skipped"); continue
-            }
-            let head = data.prefix(8192)
-            let controls = head.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C }.count
-            if head.contains(0) || controls * 10 > head.count {
-                warnings.append("\(name): binary file, skipped"); continue
-            }
-            let text: String
-            if let t = String(data: data, encoding: .utf8) { text = t } else {
-                text = String(decoding: data, as: UTF8.self)
-                warnings.append("\(name): invalid UTF-8, decoded with replacement characters (U+FFFD)")
-            }
-            docs.append(SourceDocument(id: name, text: text, sha256: SHA256.hex(data)))
         }
         return (docs, warnings)
     }
@@ -101,56 +70,17 @@ public enum BuildPipeline {
     /// - Complexity: O(total text) plus O(e log e) for the merge.
     public static func build(documents: [SourceDocument], lexicon: Lexicon) -> (EntityGraph, BuildReport) {
         let extractor = Extractor(lexicon: lexicon)
-        let extractions = documents.map { extractor.extract(documentID: $0.id, text: $0.text, sha256: $0.sha256) }
-        return merge(extractions)
+        var acc = BuildAccumulator()
+        for d in documents { acc.add(extractor.extract(documentID: d.id, text: d.text, sha256: d.sha256)) }
+        return acc.finish()
     }
 
     /// Merges per-document extractions (in document order).
+    /// - Complexity: O(total size of the extractions) plus O(e log e) for the final merge.
     public static func merge(_ extractions: [DocumentExtraction]) -> (EntityGraph, BuildReport) {
-        var g = EntityGraph()
-        for x in extractions { g.merge(x.graph) }
-        // a lone surname that is some other document's full name joins it
-        g = mergeSurnames(g)
-        for x in extractions {
-            for r in x.lexiconRoles + x.memberships where g.entity(id: r.source) != nil && g.entity(id: r.target) != nil {
-                try? g.add(r)
-            }
-        }
-        // conflicts
-        var expansions: [String: [(value: String, doc: String)]] = [:]
-        for x in extractions {
-            for e in x.expansions { expansions[e.entity, default: []].append((e.expansion, x.document.id)) }
-        }
-        for (entity, list) in expansions.sorted(by: { $0.key < $1.key }) {
-            var seen: [String: Int] = [:]
-            var values: [String] = [], docs: [String] = []
-            for (v, d) in list {
-                let k = AliasKey.normalize(v).replacingOccurrences(of: "prioritized", with: "prioritised")
-                if seen[k] == nil { seen[k] = values.count; values.append(v); docs.append(d) }
-            }
-            if values.count > 1 {
-                g.add(Conflict(entity: entity, field: "expansion", values: values, documents: docs))
-                g.addAliases(values, toEntity: entity)
-            }
-        }
-        var amounts: [RelationKey: [(Amount, String)]] = [:]
-        for x in extractions { for (k, a) in x.amounts { amounts[k, default: []].append((a, x.document.id)) } }
-        for (key, list) in amounts.sorted(by: { $0.key < $1.key }) {
-            var values: [String] = [], docs: [String] = []
-            for (a, d) in list {
-                let v = describe(a)
-                if !values.contains(v) { values.append(v); docs.append(d) }
-            }
-            if values.count > 1, g.relation(key) != nil {
-                g.add(Conflict(entity: "\(key.source)|pledge|\(key.target)", field: "amount", values: values, documents: docs))
-            }
-        }
-        var report = BuildReport()
-        report.documentsRead = extractions.count
-        for e in g.entities { report.entitiesByType[e.type, default: 0] += 1 }
-        for r in g.relations { report.edgesByKind[r.kind, default: 0] += 1 }
-        report.conflicts = g.conflicts
-        return (g, report)
+        var acc = BuildAccumulator()
+        for x in extractions { acc.add(x) }
+        return acc.finish()
     }
 
     static func describe(_ a: Amount) -> String {
@@ -192,18 +122,6 @@ public enum BuildPipeline {
         for d in g.documents { out.add(d) }
         for c in g.conflicts { out.add(c) }
         return out
-    }
-
-    /// Reads a folder and builds the graph.
-    /// - Throws: `ExtractionError` for a missing or empty folder, or when no file is readable.
-    public static func run(inputDirectory: URL, lexicon: Lexicon) throws -> (EntityGraph, BuildReport) {
-        let started = Date()
-        let (docs, warnings) = try loadDocuments(from: inputDirectory)
-        guard !docs.isEmpty else { throw ExtractionError.noReadableDocuments(path: inputDirectory.path, skipped: warnings.count) }
-        var (g, report) = build(documents: docs, lexicon: lexicon)
-        report.warnings = warnings + report.warnings
-        report.seconds = Date().timeIntervalSince(started)
-        return (g, report)
     }
 
     /// The files `build` writes into `directory`: graph.json, graph.dot (with a legend;

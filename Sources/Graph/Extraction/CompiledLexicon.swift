@@ -37,11 +37,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// The longest entry matching at `i` that `accept` takes.
     func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
         guard i < limit, let list = byFirst[tokens[i].key] else { return nil }
-        for entry in list where i + entry.keys.count <= limit {
+        // by index, so that an entry (its keys and value) is only copied when it matches
+        for e in list.indices {
+            let n = list[e].keys.count
+            guard i + n <= limit else { continue }
             var ok = true
             var k = 1
-            while k < entry.keys.count { if tokens[i + k].key != entry.keys[k] { ok = false; break }; k += 1 }
-            if ok, accept(entry.keys.count, entry.value) { return (entry.keys.count, entry.value) }
+            while k < n { if tokens[i + k].key != list[e].keys[k] { ok = false; break }; k += 1 }
+            if ok, accept(n, list[e].value) { return (n, list[e].value) }
         }
         return nil
     }

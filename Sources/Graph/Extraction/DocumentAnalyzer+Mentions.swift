@@ -13,9 +13,9 @@ extension DocumentAnalyzer {
     /// Quoted token ranges of a sentence: “…”, "…" and ‘…’.
     func findQuotes(_ s: Sentence) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        var open: (Int, String)? = nil
+        var open: (Int, Unicode.Scalar)? = nil
         for i in s.tokens {
-            let t = tokens[i].text
+            let t = tokens[i].mark
             if let (o, kind) = open {
                 if (kind == "\u{201C}" && t == "\u{201D}") || (kind == "\"" && t == "\"")
                     || (kind == "\u{2018}" && (t == "\u{2019}" || t == "\u{2018}")) || (kind == "\u{00AB}" && t == "\u{00BB}") {
@@ -40,7 +40,7 @@ extension DocumentAnalyzer {
         var ms: [Mention] = []
         // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
         var long = 0, capital = 0
-        for k in s.tokens where tokens[k].isWord && tokens[k].text.count >= 4 {
+        for k in s.tokens where tokens[k].isWord && tokens[k].characterCount >= 4 {
             long += 1
             if tokens[k].isCapitalized { capital += 1 }
         }
@@ -54,7 +54,7 @@ extension DocumentAnalyzer {
             guard t.isWord else { i += 1; continue }
             var best: (len: Int, entity: Int, kind: MentionKind)? = nil
             if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper),
-               !(d.length == 1 && t.isAllCaps && t.text.count <= 4 && lowerCaseLearned.contains(t.key)) {
+               !(d.length == 1 && t.isAllCaps && t.characterCount <= 4 && lowerCaseLearned.contains(t.key)) {
                 best = (d.length, d.value, .name)
             }
             // the longest dictionary phrase here that the text's case and context allow
@@ -326,7 +326,7 @@ extension DocumentAnalyzer {
     /// appositive (", a spokesman …"), or preceded by "said" / "according to".
     func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
         var j = i
-        while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].text.count > 1,
+        while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
               lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.contains(tokens[j].key) || j > i {
             if lex.lexicon.programHeads.contains(tokens[j].key) || lex.lexicon.organizationHeads.contains(tokens[j].key) { return nil }
             j += 1

@@ -10,6 +10,10 @@ struct DraftRelation {
     var items: [String] = []
     var status: PledgeStatus? = nil
     var quote: String? = nil
+    /// An amount several givers pledge together ("Canada and Norway will provide $1
+    /// billion"): it is no one giver's, so it is recorded as the edge's `shared_amount`
+    /// attribute instead of its `amount`, and pledge totals leave it out.
+    var sharedAmount: Amount? = nil
 }
 
 /// A dictionary entry found in a sentence.
@@ -432,8 +436,11 @@ extension DocumentAnalyzer {
                         j += 1
                     }
                 }
-                for g in giversFrom where g != subject.entity {
-                    out.append(DraftRelation(source: g, kind: .pledge, target: subject.entity, sentences: [si], amount: amount, status: .pledged))
+                let givers = giversFrom.filter { $0 != subject.entity }
+                for g in givers {
+                    out.append(DraftRelation(source: g, kind: .pledge, target: subject.entity, sentences: [si],
+                                             amount: givers.count == 1 ? amount : nil, status: .pledged,
+                                             sharedAmount: givers.count == 1 ? nil : amount))
                 }
                 continue
             }
@@ -616,9 +623,11 @@ extension DocumentAnalyzer {
             let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)
             lastPledge = (si, givers)
+            let single = givers.count == 1
             for g in givers {
                 for r in recipients where r != g {
-                    out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: evidence, amount: amount, items: items, status: status))
+                    out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: evidence, amount: single ? amount : nil,
+                                             items: items, status: status, sharedAmount: single ? nil : amount))
                 }
             }
         }

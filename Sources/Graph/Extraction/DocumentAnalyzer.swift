@@ -96,9 +96,7 @@ final class DocumentAnalyzer {
 
     /// The document text between two scalar offsets.
     func slice(_ a: Int, _ b: Int) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[a..<b])
-        return String(v)
+        String(scalars: scalars[a..<b])
     }
 
     func text(of range: Range<Int>) -> String {
@@ -243,8 +241,7 @@ final class DocumentAnalyzer {
             let w = scalars[i..<(i + 10)]
             let digits = w.enumerated().allSatisfy { (k, s) in (k == 4 || k == 7) ? s == "-" : (s.value >= 48 && s.value <= 57) }
             if digits, i == 0 || !(scalars[i - 1].properties.numericType != nil) {
-                var v = String.UnicodeScalarView(); v.append(contentsOf: w)
-                return String(v)
+                return String(scalars: w)
             }
             i += 1
         }

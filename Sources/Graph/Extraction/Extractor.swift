@@ -71,8 +71,7 @@ public struct Extractor: Sendable {
                 }
                 end = k
             }
-            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[base..<end])
-            extractSegment(String(v), offset: base, documentID: documentID, into: &result)
+            extractSegment(String(scalars: scalars[base..<end]), offset: base, documentID: documentID, into: &result)
             base = end
         }
         result.graph.add(result.document)
@@ -104,9 +103,14 @@ public struct Extractor: Sendable {
             }
         }
         func id(_ e: Int) -> String { a.entities[canonical[e]].id }
+        // one Evidence (one copy of the sentence's text) per sentence, shared by every edge citing it
+        var evidenceCache: [Int: Evidence] = [:]
         func evidence(_ si: Int) -> Evidence {
+            if let e = evidenceCache[si] { return e }
             let s = a.sentences[si]
-            return Evidence(document: documentID, start: s.start + offset, end: s.end + offset, text: a.slice(s.start, s.end))
+            let e = Evidence(document: documentID, start: s.start + offset, end: s.end + offset, text: a.slice(s.start, s.end))
+            evidenceCache[si] = e
+            return e
         }
         var g = EntityGraph()
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
@@ -127,6 +131,7 @@ public struct Extractor: Sendable {
                 e.sentences.formUnion(d.sentences)
                 for item in d.items where !e.items.contains(item) { e.items.append(item) }
                 if e.draft.amount == nil { e.draft.amount = d.amount }
+                if e.draft.sharedAmount == nil { e.draft.sharedAmount = d.sharedAmount }
                 if e.draft.status == nil { e.draft.status = d.status }
                 if e.draft.quote == nil { e.draft.quote = d.quote }
                 byKey[key] = e
@@ -138,7 +143,8 @@ public struct Extractor: Sendable {
         for key in order {
             guard let e = byKey[key] else { continue }
             let r = Relation(source: key.source, kind: key.kind, target: key.target, evidence: e.sentences.sorted().map(evidence),
-                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote)
+                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote,
+                             attributes: e.draft.amount == nil ? e.draft.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
             try? g.add(r)
             if let amount = e.draft.amount, key.kind == .pledge, result.amounts[key] == nil { result.amounts[key] = amount }
         }
@@ -170,6 +176,11 @@ public struct Extractor: Sendable {
             let ex = DocumentExtraction.Expansion(entity: id(x.entity), expansion: x.expansion)
             if !result.expansions.contains(ex) { result.expansions.append(ex) }
         }
-        result.graph.merge(g)
+        // one segment (nearly every document): the graph is the segment's, no need to merge it in
+        if result.graph.entityCount == 0, result.graph.relationCount == 0, result.graph.documents.isEmpty, result.graph.conflicts.isEmpty {
+            result.graph = g
+        } else {
+            result.graph.merge(g)
+        }
     }
 }

@@ -29,6 +29,10 @@ public enum SentenceSplitter {
         "the", "he", "she", "it", "they", "we", "in", "but", "this", "that", "these", "those", "a", "an", "on", "at",
         "meanwhile", "however", "i", "his", "her", "their", "its", "as", "after", "while", "officials",
     ]
+    /// Marks that may follow a sentence end before the boundary (compared as scalars: none has a canonical equivalent).
+    static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"]
+    /// Marks that may start a sentence.
+    static let openers: Set<Unicode.Scalar> = ["\u{201C}", "\"", "\u{2018}", "'", "(", "[", "-", "\u{00AB}"]
     /// Longest quoted passage (in tokens) kept inside one sentence.
     static let maxQuoteTokens = 160
     /// Hard cap on a sentence's length in tokens (bounds the work per sentence).
@@ -57,19 +61,19 @@ public enum SentenceSplitter {
             let t = tokens[i]
             if i > start, t.newlineBefore { close(i); quoteOpenAt = nil }
             if i - start >= maxSentenceTokens { close(i); quoteOpenAt = nil }
-            switch t.text {
+            switch t.mark {
             case "\u{201C}", "\u{00AB}", "\u{201E}": quoteOpenAt = i
             case "\u{201D}", "\u{00BB}": quoteOpenAt = nil
             case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
             default: break
             }
-            if t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u{2026}" || (t.text.hasSuffix(".") && t.text.count > 2 && t.isWord) {
+            if t.mark == "." || t.mark == "!" || t.mark == "?" || t.mark == "\u{2026}" || (t.isWord && t.text.hasSuffix(".") && t.text.count > 2 && t.isWord) {
                 var j = i + 1
                 // swallow more terminal marks and closing quotes/brackets
                 while j < tokens.count, !tokens[j].newlineBefore,
-                      [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"].contains(tokens[j].text) {
-                    if tokens[j].text == "\u{201D}" || tokens[j].text == "\u{00BB}" { quoteOpenAt = nil }
-                    if tokens[j].text == "\"" {
+                      SentenceSplitter.closers.contains(tokens[j].mark) {
+                    if tokens[j].mark == "\u{201D}" || tokens[j].mark == "\u{00BB}" { quoteOpenAt = nil }
+                    if tokens[j].mark == "\"" {
                         // a straight quote closes only an open one; otherwise it opens the next sentence
                         if quoteOpenAt == nil { break }
                         quoteOpenAt = nil
@@ -83,7 +87,7 @@ public enum SentenceSplitter {
                 if t.isWord {
                     // a dotted abbreviation ("U.S.") ends a sentence only before a typical starter
                     boundary = next.isCapitalized && sentenceStarters.contains(next.key)
-                } else if t.text == ".", i > 0, j == i + 1 {
+                } else if t.mark == ".", i > 0, j == i + 1 {
                     let prev = tokens[i - 1]
                     if prev.isWord, !prev.spaceBefore || i - 1 == start || true {
                         if abbreviations.contains(prev.key), tokens[i].start == prev.end { boundary = false }
@@ -91,7 +95,7 @@ public enum SentenceSplitter {
                     }
                 }
                 let startsSentence = next.isCapitalized || next.kind == .number
-                    || ["\u{201C}", "\"", "\u{2018}", "'", "(", "[", "-", "\u{00AB}"].contains(next.text)
+                    || SentenceSplitter.openers.contains(next.mark)
                 if !startsSentence { boundary = false }
                 if let q = quoteOpenAt, i - q < maxQuoteTokens { boundary = false }
                 if boundary { close(j) }

@@ -16,6 +16,12 @@ struct Token: Sendable {
     var newlineBefore: Bool
     /// Whitespace stands between this token and the previous one.
     var spaceBefore: Bool
+    /// The token's scalar when it is a single one (punctuation: ".", "“"), else U+0000. Comparing
+    /// it is cheaper than comparing `text`, and the same for a scalar without canonical
+    /// equivalents (every quote, bracket and sentence mark compared this way).
+    var mark: Unicode.Scalar = "\u{0}"
+    /// Every scalar is ASCII (then characters, scalars and UTF-8 bytes are one to one).
+    var isASCII = true
 
     /// First letter upper-case ("Rutte", "NATO", "U.S.").
     var isCapitalized: Bool = false
@@ -27,7 +33,11 @@ struct Token: Sendable {
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
         var letters = 0, upper = 0
         var first = true
+        var count = 0
         for s in text.unicodeScalars {
+            count += 1
+            if count == 1 { mark = s } else { mark = "\u{0}" }
+            if !s.isASCII { isASCII = false }
             let isUpper = s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
             let isLetter = s.isASCII ? ((s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)) : s.properties.isAlphabetic
             if first { isCapitalized = isUpper; first = false }
@@ -36,6 +46,26 @@ struct Token: Sendable {
         isAllCaps = letters >= 2 && upper == letters
     }
     var isWord: Bool { kind == .word }
+
+    /// `text.count`, without grapheme breaking for ASCII text.
+    var characterCount: Int { isASCII ? text.utf8.count : text.count }
+}
+
+/// A bounded memo of a slow string function, shared by all threads behind a lock.
+final class StringMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var map: [String: String] = [:]
+
+    func value(for key: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return map[key]
+    }
+
+    func store(_ value: String, for key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if map.count >= 50_000 { map.removeAll(keepingCapacity: true) }
+        map[key] = value
+    }
 }
 
 /// Splits text into tokens in one pass over its Unicode scalars.
@@ -53,6 +83,8 @@ enum Tokenizer {
         var i = 0
         var newline = false
         var space = false
+        // keys of non-ASCII tokens ("’s", "“", "Zelensky’s"): Foundation's folding is slow, tokens repeat
+        var foldedKeys: [String: String] = [:]
         func isAlnum(_ s: Unicode.Scalar) -> Bool {
             if s.isASCII { let v = s.value; return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
             return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
@@ -62,18 +94,29 @@ enum Tokenizer {
             return s.properties.isAlphabetic
         }
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-        func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+        func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase }
         func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
-            var str = String.UnicodeScalarView()
-            str.append(contentsOf: scalars[a..<b])
-            let text = String(str)
-            tokens.append(Token(start: a, end: b, text: text, key: keyOf(text), kind: kind, newlineBefore: newline, spaceBefore: space))
+            let text = String(scalars: scalars[a..<b])
+            var key: String
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                key = text.lowercased()
+            } else if let k = foldedKeys[text] {
+                key = k
+            } else {
+                key = Tokenizer.sharedKeys.value(for: text) ?? {
+                    let k = keyOf(text)
+                    Tokenizer.sharedKeys.store(k, for: text)
+                    return k
+                }()
+                foldedKeys[text] = key
+            }
+            tokens.append(Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space))
             newline = false
             space = false
         }
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace || s == "\u{FEFF}" {
+            if (s.isASCII ? (s.value == 32 || (s.value >= 9 && s.value <= 13)) : s.properties.isWhitespace) || s == "\u{FEFF}" {
                 if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" { newline = true }
                 space = true
                 i += 1
@@ -127,6 +170,9 @@ enum Tokenizer {
         }
         return tokens
     }
+
+    /// Keys of non-ASCII tokens across documents ("’s", "“" and accented names recur).
+    static let sharedKeys = StringMemo()
 
     /// The dictionary key of a surface form: lower-case, diacritics folded, ’ → '.
     static func keyOf(_ text: String) -> String {

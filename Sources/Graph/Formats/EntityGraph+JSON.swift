@@ -106,14 +106,17 @@ extension EntityGraph {
     /// - Throws: `GraphError.malformedJSON` (with line and column where the parser gives
     ///   them), `GraphError.invalidValue` for an unknown node type or edge kind,
     ///   `GraphError.unknownEntity` for an edge whose end is not a node.
-    /// - Complexity: O(n + r) plus the evidence merges.
+    /// - Complexity: O(n + r) plus the evidence merges; no intermediate array of nodes or edges.
     public init(jsonData data: Data, file: String = "graph.json") throws {
-        let raw: NodeLinkFile
+        var loader = GraphLoader(file: file)
+        let header: NodeLinkReader.Header
         do {
-            raw = try data.withUnsafeBytes { buffer in
+            header = try data.withUnsafeBytes { buffer in
                 var reader = NodeLinkReader(buffer.bindMemory(to: UInt8.self))
-                return try reader.readFile()
+                return try reader.read(into: &loader)
             }
+        } catch let error as GraphError {
+            throw error
         } catch NodeLinkReader.Failure.shape(let reason) {
             try JSONSyntax.validate(data, file: file)
             throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: reason)
@@ -122,34 +125,9 @@ extension EntityGraph {
             try JSONSyntax.validate(data, file: file)
             throw GraphError.malformedJSON(file: file, line: nil, column: nil, reason: "invalid JSON")
         }
-        self.init()
-        let types = EntityType.allCases.map(\.rawValue)
-        for n in raw.nodes {
-            guard let type = EntityType(rawValue: n.type.lowercased()) else {
-                throw GraphError.invalidValue(file: file, field: "node type", value: n.type, allowed: types)
-            }
-            add(Entity(id: n.id, name: n.label ?? n.id, type: type, aliases: n.aliases ?? [], attributes: n.attributes ?? [:]))
-        }
-        let kinds = RelationKind.allCases.map(\.rawValue)
-        for e in raw.edges {
-            let name = e.kind ?? e.key ?? ""
-            guard let kind = RelationKind(rawValue: name.lowercased()) else {
-                throw GraphError.invalidValue(file: file, field: "edge kind", value: name, allowed: kinds)
-            }
-            var status: PledgeStatus?
-            if let s = e.status {
-                guard let v = PledgeStatus(rawValue: s) else {
-                    throw GraphError.invalidValue(file: file, field: "pledge status", value: s,
-                                                  allowed: PledgeStatus.allCases.map(\.rawValue))
-                }
-                status = v
-            }
-            try add(Relation(source: e.source, kind: kind, target: e.target, evidence: e.evidence ?? [],
-                             amount: e.amount, items: e.items ?? [], status: status, quote: e.quote,
-                             attributes: e.attributes ?? [:]))
-        }
-        for d in raw.graph.documents ?? [] { add(d) }
-        for c in raw.graph.conflicts ?? [] { add(c) }
+        self = loader.graph
+        for d in header.graph.documents ?? [] { add(d) }
+        for c in header.graph.conflicts ?? [] { add(c) }
     }
 
     /// Reads graph.json from a file.
@@ -168,5 +146,52 @@ extension EntityGraph {
         } catch let GraphError.malformedJSON(_, line, column, reason) {
             throw GraphError.malformedJSON(file: url.relativePath, line: line, column: column, reason: reason)
         }
+    }
+}
+
+/// Turns what `NodeLinkReader` reads into the graph, checking types, kinds and edge ends.
+private struct GraphLoader: NodeLinkSink {
+    let file: String
+    var graph = EntityGraph()
+    // edges are sorted by source in files we write: look each source up once
+    var lastSource = ""
+    var lastSourceIndex: Int?
+
+    init(file: String) { self.file = file }
+
+    mutating func node(_ n: NodeLinkFile.Node) throws {
+        guard let type = EntityType(rawValue: n.type) ?? EntityType(rawValue: n.type.lowercased()) else {
+            throw GraphError.invalidValue(file: file, field: "node type", value: n.type, allowed: EntityType.allCases.map(\.rawValue))
+        }
+        graph.add(Entity(id: n.id, name: n.label ?? n.id, type: type, aliases: n.aliases ?? [], attributes: n.attributes ?? [:]))
+    }
+
+    mutating func edgeCount(_ count: Int) {
+        graph.reserveCapacity(entities: graph.entityCount, relations: count)
+    }
+
+    mutating func edge(_ e: NodeLinkFile.Edge) throws {
+        let name = e.kind ?? e.key ?? ""
+        guard let kind = RelationKind(rawValue: name) ?? RelationKind(rawValue: name.lowercased()) else {
+            throw GraphError.invalidValue(file: file, field: "edge kind", value: name, allowed: RelationKind.allCases.map(\.rawValue))
+        }
+        var status: PledgeStatus?
+        if let s = e.status {
+            guard let v = PledgeStatus(rawValue: s) else {
+                throw GraphError.invalidValue(file: file, field: "pledge status", value: s, allowed: PledgeStatus.allCases.map(\.rawValue))
+            }
+            status = v
+        }
+        if e.source != lastSource || lastSourceIndex == nil {
+            lastSource = e.source
+            lastSourceIndex = graph.index(ofID: e.source)
+        }
+        let key = RelationKey(source: e.source, kind: kind, target: e.target)
+        guard let s = lastSourceIndex else { throw GraphError.unknownEntity(e.source, relation: key) }
+        guard let t = graph.index(ofID: e.target) else { throw GraphError.unknownEntity(e.target, relation: key) }
+        graph.insert(Relation(source: e.source, kind: kind, target: e.target, evidence: e.evidence ?? [],
+                              amount: e.amount, items: e.items ?? [], status: status, quote: e.quote,
+                              attributes: e.attributes ?? [:]),
+                     source: s, target: t)
     }
 }

@@ -44,12 +44,27 @@ public struct Entity: Hashable, Sendable {
     /// Adds aliases, keeping the list sorted, unique and free of the canonical name.
     /// - Complexity: O((n + m) log(n + m)) for n existing and m new aliases.
     public mutating func addAliases<S: Sequence>(_ names: S) where S.Element == String {
-        var set = Set(aliases)
+        var fresh: [String] = []
         for n in names {
-            let t = n.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty, t != name { set.insert(t) }
+            // trimming through Foundation is slow: skip it when neither end is whitespace
+            let t = n.unicodeScalars.first.map(CharacterSet.whitespacesAndNewlines.contains) == false
+                && n.unicodeScalars.last.map(CharacterSet.whitespacesAndNewlines.contains) == false
+                ? n : n.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !t.isEmpty, t != name, !Entity.sortedContains(aliases, t) { fresh.append(t) }
         }
-        aliases = set.sorted()
+        // `aliases` is always sorted and unique, so with nothing new it stays as it is
+        guard !fresh.isEmpty else { return }
+        aliases = Set(aliases).union(fresh).sorted()
+    }
+
+    /// Binary search in a sorted array.
+    private static func sortedContains(_ list: [String], _ x: String) -> Bool {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo] == x
     }
 }
 

@@ -26,7 +26,11 @@ public struct EntityGraph: Sendable, Equatable {
 
     private var indexByID: [String: Int] = [:]
     private var indexByAlias: [String: Int] = [:]
-    private var relationIndex: [RelationKey: Int] = [:]
+    /// Relation position by its ends' dense indices and kind, packed into one integer
+    /// (`packedKey`), so adding an edge hashes one word instead of two strings.
+    private var relationIndex: [UInt64: Int] = [:]
+    /// Dense index of each relation's source and target, parallel to `relations`.
+    private var relationEnds: [(source: Int32, target: Int32)] = []
 
     /// Creates an empty graph.
     public init() {}
@@ -35,6 +39,17 @@ public struct EntityGraph: Sendable, Equatable {
     public var entityCount: Int { entities.count }
     /// Number of relations.
     public var relationCount: Int { relations.count }
+
+    /// Reserves room for this many entities and relations, for bulk loads whose size is known.
+    /// - Complexity: O(n + r).
+    public mutating func reserveCapacity(entities n: Int, relations r: Int) {
+        entities.reserveCapacity(n)
+        indexByID.reserveCapacity(n)
+        indexByAlias.reserveCapacity(n)
+        relations.reserveCapacity(r)
+        relationEnds.reserveCapacity(r)
+        relationIndex.reserveCapacity(r)
+    }
 
     // MARK: Entities
 
@@ -45,14 +60,17 @@ public struct EntityGraph: Sendable, Equatable {
     @discardableResult
     public mutating func add(_ entity: Entity) -> Int {
         if let i = indexByID[entity.id] {
+            let before = entities[i].aliases.count
             entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
             for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
                 entities[i].attributes[k] = v
             }
-            indexAliases(of: i)
+            // aliases only grow: the same count means nothing new to index
+            if entities[i].aliases.count != before { indexAliases(of: i) }
             return i
         }
         let i = entities.count
+        precondition(i < 1 << 29, "more than 2^29 entities")
         entities.append(entity)
         indexByID[entity.id] = i
         indexAliases(of: i)
@@ -112,31 +130,59 @@ public struct EntityGraph: Sendable, Equatable {
     /// - Throws: `GraphError.unknownEntity` when an end is not in the graph.
     /// - Complexity: O(e log e) in the edge's evidence count.
     public mutating func add(_ relation: Relation) throws {
-        guard indexByID[relation.source] != nil else { throw GraphError.unknownEntity(relation.source, relation: relation.key) }
-        guard indexByID[relation.target] != nil else { throw GraphError.unknownEntity(relation.target, relation: relation.key) }
-        let key = relation.key
+        guard let s = indexByID[relation.source] else { throw GraphError.unknownEntity(relation.source, relation: relation.key) }
+        guard let t = indexByID[relation.target] else { throw GraphError.unknownEntity(relation.target, relation: relation.key) }
+        insert(relation, source: s, target: t)
+    }
+
+    /// `add(_:)` for a relation whose ends' dense indices the caller already looked up.
+    mutating func insert(_ relation: Relation, source s: Int, target t: Int) {
+        let key = Self.packedKey(s, relation.kind, t)
         if let i = relationIndex[key] {
-            var r = relations[i]
-            r.addEvidence(relation.evidence)
-            r.addItems(relation.items)
-            if r.amount == nil { r.amount = relation.amount }
-            if r.status == nil { r.status = relation.status }
-            if r.quote == nil { r.quote = relation.quote }
-            for (k, v) in relation.attributes where r.attributes[k] == nil { r.attributes[k] = v }
-            relations[i] = r
+            relations[i].absorb(relation)
         } else {
             relationIndex[key] = relations.count
             relations.append(relation)
+            relationEnds.append((Int32(truncatingIfNeeded: s), Int32(truncatingIfNeeded: t)))
         }
+    }
+
+    /// One word for (source index, kind, target index): 29 bits of source, 32 of target,
+    /// 3 of kind. Entity counts stay far below 2^29 (half a billion) in any graph that fits
+    /// in memory.
+    private static func packedKey(_ source: Int, _ kind: RelationKind, _ target: Int) -> UInt64 {
+        let k: UInt64
+        switch kind {
+        case .statement: k = 0
+        case .pledge: k = 1
+        case .opposition: k = 2
+        case .role: k = 3
+        case .member: k = 4
+        }
+        return UInt64(truncatingIfNeeded: source) << 35 | UInt64(truncatingIfNeeded: target) << 3 | k
+    }
+
+    /// The position of the relation with this key in `relations`.
+    private func relationPosition(_ key: RelationKey) -> Int? {
+        guard let s = indexByID[key.source], let t = indexByID[key.target] else { return nil }
+        return relationIndex[Self.packedKey(s, key.kind, t)]
+    }
+
+    /// The dense indices of relation `i`'s source and target entities.
+    /// - Parameter i: a position in `relations`.
+    /// - Complexity: O(1).
+    public func endpoints(ofRelation i: Int) -> (source: Int, target: Int) {
+        let e = relationEnds[i]
+        return (Int(e.source), Int(e.target))
     }
 
     /// The relation with this (source, kind, target), if any.
     /// - Complexity: O(1).
-    public func relation(_ key: RelationKey) -> Relation? { relationIndex[key].map { relations[$0] } }
+    public func relation(_ key: RelationKey) -> Relation? { relationPosition(key).map { relations[$0] } }
 
     /// Replaces the relation with the same key (which must exist).
     public mutating func replace(_ relation: Relation) {
-        guard let i = relationIndex[relation.key] else { return }
+        guard let i = relationPosition(relation.key) else { return }
         relations[i] = relation
     }
 
@@ -152,6 +198,8 @@ public struct EntityGraph: Sendable, Equatable {
 
     /// Records a document read (replacing one with the same id).
     public mutating func add(_ document: Document) {
+        // documents usually arrive in id order: append without re-sorting
+        if let last = documents.last, last.id < document.id { documents.append(document); return }
         documents.removeAll { $0.id == document.id }
         documents.append(document)
         documents.sort()
@@ -190,6 +238,19 @@ public enum AliasKey {
     /// ("The Kremlin" → "kremlin", "U.S." → "us", "NATO's" → "nato").
     /// - Complexity: O(n) in the length of `name`.
     public static func normalize(_ name: String) -> String {
+        if let ascii = normalizeASCII(name) { return ascii }
+        if let cached = foldedNames.value(for: name) { return cached }
+        let out = normalizeFolding(name)
+        foldedNames.store(out, for: name)
+        return out
+    }
+
+    /// Non-ASCII names go through Foundation's folding, which is slow; the same names
+    /// (lexicon aliases) come back in every document.
+    private static let foldedNames = StringMemo()
+
+    /// The general path of `normalize` (Foundation folding), not memoized; tests compare the fast paths with it.
+    static func normalizeFolding(_ name: String) -> String {
         var s = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         s = s.replacingOccurrences(of: "\u{2019}", with: "'")
         if s.hasSuffix("'s") { s.removeLast(2) } else if s.hasSuffix("s'") { s.removeLast(1) }
@@ -207,5 +268,36 @@ public enum AliasKey {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// `normalize` for pure-ASCII names (ids, most names) without Foundation's folding:
+    /// the same rules on bytes. `nil` when the name has a non-ASCII byte.
+    static func normalizeASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            for b in bytes where b >= 0x80 { return nil }
+            func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+            // a trailing possessive, compared after case folding
+            if end >= 2, bytes[end - 2] == 0x27, lower(bytes[end - 1]) == 0x73 { end -= 2 }
+            else if end >= 2, lower(bytes[end - 2]) == 0x73, bytes[end - 1] == 0x27 { end -= 1 }
+            var out = [UInt8]()
+            out.reserveCapacity(end)
+            var space = false
+            for k in 0 ..< end {
+                let b = bytes[k]
+                if b == 0x2E || b == 0x27 { continue }
+                // Character.isWhitespace in ASCII: \t \n \v \f \r and space; plus '-' and '_'
+                if (b >= 0x09 && b <= 0x0D) || b == 0x20 || b == 0x2D || b == 0x5F {
+                    space = true
+                } else {
+                    if space, !out.isEmpty { out.append(0x20) }
+                    space = false
+                    out.append(lower(b))
+                }
+            }
+            if out.count >= 4, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65, out[3] == 0x20 { out.removeFirst(4) }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

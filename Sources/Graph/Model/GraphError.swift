@@ -10,6 +10,8 @@ public enum GraphError: LocalizedError, Equatable {
     case invalidValue(file: String, field: String, value: String, allowed: [String])
     /// A file could not be read.
     case unreadable(file: String, reason: String)
+    /// A date bound that is not an ISO day (`YYYY-MM-DD`).
+    case invalidDate(String)
 
     public var errorDescription: String? {
         switch self {
@@ -22,6 +24,8 @@ public enum GraphError: LocalizedError, Equatable {
             return "\(file): invalid \(field) '\(value)' (valid: \(allowed.joined(separator: ", ")))"
         case let .unreadable(file, reason):
             return "\(file): \(reason)"
+        case let .invalidDate(value):
+            return "invalid date '\(value)': expected an ISO day such as 2025-06-24"
         }
     }
 }

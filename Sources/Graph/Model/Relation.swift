@@ -116,9 +116,9 @@ public struct Relation: Hashable, Sendable {
         self.source = source
         self.kind = kind
         self.target = target
-        self.evidence = Array(Set(evidence)).sorted()
+        self.evidence = Relation.isStrictlyIncreasing(evidence) ? evidence : Array(Set(evidence)).sorted()
         self.amount = amount
-        self.items = Array(Set(items)).sorted()
+        self.items = items.count < 2 ? items : Array(Set(items)).sorted()
         self.status = status
         self.quote = quote
         self.attributes = attributes
@@ -127,7 +127,31 @@ public struct Relation: Hashable, Sendable {
     /// Adds evidence, keeping it sorted and unique.
     /// - Complexity: O((n + m) log(n + m)).
     public mutating func addEvidence<S: Sequence>(_ more: S) where S.Element == Evidence {
+        let more = Array(more)
+        // the common case when documents are merged in order: everything new sorts after the last
+        if let last = evidence.last, let first = more.first, last < first, Relation.isStrictlyIncreasing(more) {
+            evidence.append(contentsOf: more)
+            return
+        }
         evidence = Array(Set(evidence).union(more)).sorted()
+    }
+
+    private static func isStrictlyIncreasing(_ list: [Evidence]) -> Bool {
+        var i = 1
+        while i < list.count { if !(list[i - 1] < list[i]) { return false }; i += 1 }
+        return true
+    }
+
+    /// Merges another relation with the same key into this one: evidence and items are
+    /// united; an amount, status, quote or attribute already set is kept.
+    /// - Complexity: O(m) when the new evidence sorts after this one's, else O((n + m) log(n + m)).
+    public mutating func absorb(_ other: Relation) {
+        addEvidence(other.evidence)
+        if !other.items.isEmpty { addItems(other.items) }
+        if amount == nil { amount = other.amount }
+        if status == nil { status = other.status }
+        if quote == nil { quote = other.quote }
+        for (k, v) in other.attributes where attributes[k] == nil { attributes[k] = v }
     }
 
     /// Adds items, keeping them sorted and unique.

@@ -67,7 +67,7 @@ public struct GraphIndex: Sendable {
 
     /// Builds the index of an entity graph.
     /// - Parameter graph: the graph; node `i` is `graph.entities[i]`, edge `e` is `graph.relations[e]`.
-    /// - Complexity: O(n log n + r) for n entities and r relations (one id lookup per relation end).
+    /// - Complexity: O(n log n + r) for n entities and r relations.
     public init(_ graph: EntityGraph) {
         let n = graph.entityCount
         var rank = [Int32](repeating: 0, count: n)
@@ -78,17 +78,11 @@ public struct GraphIndex: Sendable {
         src.reserveCapacity(graph.relationCount)
         dst.reserveCapacity(graph.relationCount)
         kinds.reserveCapacity(graph.relationCount)
-        // graph.json lists edges by source, so consecutive relations mostly share a source:
-        // remember the last one instead of hashing it again.
-        var lastSource = "", lastIndex: Int32 = 0
-        for r in graph.relations {
-            // The model guarantees both ends exist (`EntityGraph.add` throws otherwise).
-            if r.source != lastSource || src.isEmpty {
-                lastSource = r.source
-                lastIndex = Int32(graph.index(ofID: r.source) ?? 0)
-            }
-            src.append(lastIndex)
-            dst.append(Int32(graph.index(ofID: r.target) ?? 0))
+        // The graph keeps each relation's dense end indices: no id lookups here.
+        for (e, r) in graph.relations.enumerated() {
+            let ends = graph.endpoints(ofRelation: e)
+            src.append(Int32(ends.source))
+            dst.append(Int32(ends.target))
             kinds.append(KindMask.bit(of: r.kind))
         }
         self.init(nodeTypes: types, sources: src, targets: dst, kinds: kinds, rank: rank)

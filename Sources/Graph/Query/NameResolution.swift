@@ -2,18 +2,54 @@ import Foundation
 
 extension EntityGraph {
     /// The dense index of the entity a query names, through ids, names and aliases
-    /// (`index(ofName:)`), or an error listing the closest known names.
+    /// (`index(ofName:)`), then through the titles of role edges ("NATO Secretary General",
+    /// "Secretary General of NATO", "Hungary's Foreign Minister"), or an error listing the
+    /// closest known names.
     ///
     /// ```swift
-    /// try graph.resolve("Rutte")   // index of mark-rutte
-    /// try graph.resolve("Hungry")  // QueryError.unknownEntity("Hungry", suggestions: ["Hungary"])
+    /// try graph.resolve("Rutte")                   // index of mark-rutte
+    /// try graph.resolve("NATO Secretary General")  // index of mark-rutte, through his role edge
+    /// try graph.resolve("Hungry")                  // QueryError.unknownEntity("Hungry", suggestions: ["Hungary"])
     /// ```
-    /// - Parameter name: an id, a name or an alias.
-    /// - Throws: `QueryError.unknownEntity` with up to three suggestions.
-    /// - Complexity: O(len) when found; O(names · len²) to suggest when not.
+    /// - Parameter name: an id, a name, an alias or an office.
+    /// - Throws: `QueryError.unknownEntity` with up to three suggestions (for an office held
+    ///   by several people, its holders).
+    /// - Complexity: O(len) when found by name; O(role edges) for an office; O(names · len²)
+    ///   to suggest when not found.
     public func resolve(_ name: String) throws -> Int {
         if let i = index(ofName: name) { return i }
-        throw QueryError.unknownEntity(name, suggestions: suggestions(for: name))
+        let holders = officeHolders(name)
+        if holders.count == 1 { return holders[0] }
+        let suggested = holders.isEmpty ? suggestions(for: name) : holders.map { entities[$0].name }
+        throw QueryError.unknownEntity(name, suggestions: suggested)
+    }
+
+    /// The people whose role edge the phrase names: the title alone ("Secretary General"),
+    /// or with the office's organization or country before it ("NATO Secretary General",
+    /// "Hungary's Foreign Minister") or after it ("Secretary General of NATO"). Where one
+    /// office has had several holders, the one who took it last.
+    /// - Parameter phrase: the words of a query.
+    /// - Returns: dense indices of the holders, sorted by entity id.
+    /// - Complexity: O(role edges · aliases).
+    func officeHolders(_ phrase: String) -> [Int] {
+        let key = AliasKey.normalize(phrase)
+        guard !key.isEmpty else { return [] }
+        // office (title key, place index) -> (holder, from)
+        var offices: [String: (holder: Int, from: String)] = [:]
+        for (e, r) in relations.enumerated() where r.kind == .role {
+            guard let title = r.attributes["title"] else { continue }
+            let t = AliasKey.normalize(title)
+            let ends = endpoints(ofRelation: e)
+            let place = entities[ends.target]
+            let names = ([place.name, place.id] + place.aliases).map(AliasKey.normalize).filter { !$0.isEmpty }
+            let matches = key == t || names.contains { key == "\($0) \(t)" || key == "\($0)s \(t)" || key == "\(t) of \($0)" || key == "\(t) of the \($0)" }
+            guard matches else { continue }
+            let office = "\(t)|\(ends.target)"
+            let from = r.attributes["from"] ?? ""
+            if let held = offices[office], held.from > from || (held.from == from && entities[held.holder].id < entities[ends.source].id) { continue }
+            offices[office] = (ends.source, from)
+        }
+        return Set(offices.values.map(\.holder)).sorted { entities[$0].id < entities[$1].id }
     }
 
     /// The canonical names of the entities whose id, name or an alias is closest to `name`

@@ -20,7 +20,7 @@
 /// - `-[…]->` follows an edge from source to target, `<-[…]-` from target to source,
 ///   `-[…]-` either way. `<-[…]->` is an error.
 /// - A node label is an entity type; several labels (`:country|program`) mean any of them.
-/// - `name` matches through ids, names and aliases (`EntityGraph.index(ofName:)`); `id` is exact.
+/// - `name` matches through ids, names, aliases and offices (`EntityGraph.resolve`); `id` is exact.
 ///   A name that matches nothing is an error listing the closest names.
 /// - `*` alone is 1 to `Pattern.unboundedHops` hops, `*n` exactly n, `*m..n`, `*..n` (1..n),
 ///   `*m..` (m..`unboundedHops`). A variable on a variable-length relation binds its list of edges.

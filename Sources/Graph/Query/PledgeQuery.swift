@@ -85,10 +85,11 @@ extension PledgeReport {
         QueryOutput.writeTable(
             header: ["#", "GIVER", "RECIPIENT", "AMOUNT", "ITEMS", "STATUS", "DOCUMENTS"],
             rows: rows.enumerated().map { i, r in
-                [String(i + 1), r.giver.name, r.recipient.name, QueryOutput.amount(r.relation.amount),
+                [String(i + 1), r.giver.name, r.recipient.name,
+                 r.relation.amount.map { QueryOutput.amount($0) } ?? r.relation.attributes["shared_amount"].map { "(\($0), shared)" } ?? "",
                  r.relation.items.joined(separator: "; "), r.relation.status?.rawValue ?? "", r.documents.joined(separator: " ")]
             }, to: &out)
-        out.write("\ntotals per recipient (same currency and period only)\n")
+        out.write("\ntotals per recipient (same currency and period only; amounts shared by several givers left out)\n")
         if totals.isEmpty { out.write("  no pledge carries an amount\n") }
         for t in totals {
             let amount = QueryOutput.amount(Amount(value: t.value, currency: t.currency, period: t.period))

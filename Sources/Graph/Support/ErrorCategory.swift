@@ -28,6 +28,7 @@ extension GraphError: CategorizedError {
         switch self {
         case .unreadable: return .noInput
         case .unknownEntity, .malformedJSON, .invalidValue: return .dataError
+        case .invalidDate: return .usage
         }
     }
 }

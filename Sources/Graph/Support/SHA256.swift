@@ -28,6 +28,10 @@ public enum SHA256 {
         for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         var w = [UInt32](repeating: 0, count: 64)
         var chunk = 0
+        // unchecked buffers: the bounds are fixed by the padding above (a multiple of 64 bytes)
+        message.withUnsafeBufferPointer { message in
+        w.withUnsafeMutableBufferPointer { w in
+        k.withUnsafeBufferPointer { k in
         while chunk < message.count {
             for i in 0..<16 {
                 let j = chunk + i * 4
@@ -51,6 +55,9 @@ public enum SHA256 {
             h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
             h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
             chunk += 64
+        }
+        }
+        }
         }
         var out: [UInt8] = []
         out.reserveCapacity(32)

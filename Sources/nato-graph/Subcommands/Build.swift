@@ -5,10 +5,18 @@ import Graph
 extension NatoGraph {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read articles, extract entities and relations; write graph.json, graph.dot, graph.svg and report.html.")
+            abstract: "Read articles, extract entities and relations; write graph.json, graph.dot, graph.svg and report.html.",
+            discussion: """
+            With --store, the graph comes from a corpus store (filled by nato-graph ingest) \
+            instead of a folder: the same graph build makes of the same files. --since and \
+            --until keep only evidence from documents dated in the range.
+            """)
 
-        @Argument(help: "Folder of articles (.txt, .md), read in name order.")
-        var input: String = "seeds"
+        @Argument(help: "Folder of articles (.txt, .md), read in name order (default: seeds; not with --store).")
+        var input: String?
+
+        @Option(name: .long, help: ArgumentHelp("Build from a corpus store instead of a folder: an SQLite file or a postgres:// URL.", valueName: "store"))
+        var store: String?
 
         @Option(name: .long, help: "Output folder.")
         var out: String = "out"
@@ -16,23 +24,64 @@ extension NatoGraph {
         @Option(name: .long, help: "A lexicon YAML file merged over the bundled one (same schema).")
         var lexicon: String?
 
+        @Option(name: .long, help: "Documents extracted in parallel (default: the number of active processors). The output does not depend on it.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @OptionGroup var dates: DateRangeOptions
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+            guard store != nil else { return }
+            if let input { throw ValidationError("give a folder ('\(input)') or --store, not both") }
+            if lexicon != nil { throw ValidationError("--lexicon cannot be used with --store: the store holds documents already extracted") }
+        }
+
         func run() throws {
             let started = Date()
-            var lex = try Lexicon.bundled()
-            if let lexicon { lex.merge(try Lexicon(contentsOf: URL(fileURLWithPath: lexicon))) }
-            let (graph, report) = try BuildPipeline.run(inputDirectory: URL(fileURLWithPath: input), lexicon: lex)
+            let range = try dates.range()
+            let whole: EntityGraph
+            var report: BuildReport
+            if let store {
+                whole = try StoreAccess.loadGraph(store)
+                report = BuildReport(summarizing: whole)
+            } else {
+                var lex = try Lexicon.bundled()
+                if let lexicon { lex.merge(try Lexicon(contentsOf: URL(fileURLWithPath: lexicon))) }
+                let (lexiconValue, folder, jobs) = (lex, input ?? "seeds", jobs)
+                // the progress bar only when a person watches standard error
+                let bar: ProgressBar? = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+                var callback: (@Sendable (BuildProgress) -> Void)? = nil
+                if let bar { callback = { bar.update($0) } }
+                let progress = callback
+                (whole, report) = try StoreAccess.blocking {
+                    try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: folder), lexicon: lexiconValue, jobs: jobs,
+                                                progress: progress)
+                }
+                bar?.finish()
+            }
+            let graph = whole.filtered(documentsIn: range)
+            var inRange: Int?
+            if !range.isUnbounded {
+                // the counts of what is written; documents read stay those read
+                var cut = BuildReport(summarizing: graph)
+                cut.documentsRead = report.documentsRead
+                cut.warnings = report.warnings
+                report = cut
+                inRange = graph.documents.count
+            }
             let files = try BuildPipeline.outputFiles(graph, in: URL(fileURLWithPath: out))
             try AtomicWriter.writeAll(files)
             var err = StandardError()
             for w in report.warnings { print("warning: \(w)", to: &err) }
-            var total = report
-            total.seconds = Date().timeIntervalSince(started)
-            print(Build.summary(total, files: files.map { $0.url.relativePath }))
+            report.seconds = Date().timeIntervalSince(started)
+            print(Build.summary(report, documentsInRange: inRange, files: files.map { $0.url.relativePath }))
         }
 
-        static func summary(_ r: BuildReport, files: [String]) -> String {
+        /// The lines `build` prints; `documentsInRange` is given when `--since`/`--until` cut the graph.
+        static func summary(_ r: BuildReport, documentsInRange: Int? = nil, files: [String]) -> String {
             var lines: [String] = []
             lines.append("documents read: \(r.documentsRead)")
+            if let documentsInRange { lines.append("documents in date range: \(documentsInRange)") }
             let ents = EntityType.allCases.map { "\($0.rawValue) \(r.entitiesByType[$0] ?? 0)" }.joined(separator: ", ")
             lines.append("entities: \(r.entitiesByType.values.reduce(0, +)) (\(ents))")
             let edges = RelationKind.allCases.map { "\($0.rawValue) \(r.edgesByKind[$0] ?? 0)" }.joined(separator: ", ")

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CorpusStore
-import Dispatch
 import Foundation
 import Graph
 
@@ -27,32 +26,25 @@ extension NatoGraph {
         @Option(name: .shortAndLong, help: "Afterwards, write the store's merged graph (graph.json) to this file.")
         var output: String?
 
-        @Option(name: .long, help: "With --output: only documents dated on or after this day (YYYY-MM-DD).")
-        var since: String?
-
-        @Option(name: .long, help: "With --output: only documents dated on or before this day (YYYY-MM-DD).")
-        var until: String?
+        @OptionGroup var dates: DateRangeOptions
 
         func validate() throws {
-            for (name, value) in [("--since", since), ("--until", until)] {
-                guard let value else { continue }
-                if output == nil { throw ValidationError("\(name) needs --output") }
-                if !Self.isISODay(value) { throw ValidationError("\(name) '\(value)' is not a day like 2025-06-24") }
+            if output == nil, dates.since != nil || dates.until != nil {
+                throw ValidationError("\(dates.since != nil ? "--since" : "--until") needs --output")
             }
-            if let since, let until, since > until { throw ValidationError("--since \(since) is after --until \(until)") }
         }
 
         func run() throws {
             var lex = try Lexicon.bundled()
             if let lexicon { lex.merge(try Lexicon(contentsOf: URL(fileURLWithPath: lexicon))) }
             let lexiconValue = lex
-            let (input, store, output, since, until) = (input, store, output, since, until)
-            let summary = try Self.blocking {
+            let (input, store, output, range) = (input, store, output, try dates.range())
+            let summary = try StoreAccess.blocking {
                 let corpus = try await openStore(StoreLocation(parsing: store))
                 do {
                     let summary = try await CorpusIngest.run(inputDirectory: URL(fileURLWithPath: input), lexicon: lexiconValue, into: corpus)
                     if let output {
-                        let graph = try await corpus.loadGraph(since: since, until: until)
+                        let graph = try await corpus.loadGraph().filtered(documentsIn: range)
                         try AtomicWriter.write(graph.jsonData(), to: URL(fileURLWithPath: output))
                     }
                     try await corpus.close()
@@ -64,34 +56,7 @@ extension NatoGraph {
             }
             var err = StandardError()
             for w in summary.warnings { print("warning: \(w)", to: &err) }
-            print("ingest \(input) → \(Self.redacted(store)): \(summary.line)")
-        }
-
-        static func isISODay(_ s: String) -> Bool {
-            s.range(of: #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"#, options: .regularExpression) != nil
-        }
-
-        /// The store location without a password.
-        static func redacted(_ location: String) -> String {
-            location.replacingOccurrences(of: #"(://[^:/@]*):[^@/]*@"#, with: "$1:***@", options: .regularExpression)
-        }
-
-        /// Runs async library code from this synchronous command (the root command is
-        /// synchronous). The main thread waits; the work runs on the cooperative pool.
-        static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-            let box = BlockingResult<T>()
-            let done = DispatchSemaphore(value: 0)
-            Task {
-                do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-                done.signal()
-            }
-            done.wait()
-            return try box.result!.get()
+            print("ingest \(input) → \(StoreAccess.redacted(store)): \(summary.line)")
         }
     }
-}
-
-/// The result of async work a synchronous caller waits for (written once, before the signal).
-private final class BlockingResult<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

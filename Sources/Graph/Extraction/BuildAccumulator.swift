@@ -1,0 +1,93 @@
+import Foundation
+
+/// Folds per-document extractions, in document order, into one graph, keeping only the small
+/// facts the final merge needs: lexicon role and member edges (added at the end when both ends
+/// are in the graph), the distinct acronym expansions and the distinct pledge amounts (for
+/// conflicts). An extraction can be dropped once added, so a streaming build holds one graph
+/// plus those facts, never every document.
+///
+/// ```swift
+/// var acc = BuildAccumulator()
+/// for x in extractions { acc.add(x) }   // in document order
+/// let (graph, report) = acc.finish()
+/// ```
+///
+/// Adding the same extractions in the same order always gives the same graph; a different
+/// order may give a different graph (evidence order, first conflicting value, surname merges).
+public struct BuildAccumulator: Sendable {
+    private var graph = EntityGraph()
+    /// Lexicon role and member edges, merged per (source, kind, target) in order of first appearance.
+    private var lexiconEdges = EntityGraphEdges()
+    /// Per entity: the distinct expansions (normalized key → first spelling and its document).
+    private var expansions: [String: (seen: Set<String>, values: [String], documents: [String])] = [:]
+    /// Per pledge: the distinct amounts (as described) with the first document of each.
+    private var amounts: [RelationKey: (values: [String], documents: [String])] = [:]
+    /// Documents added.
+    public private(set) var documentsRead = 0
+
+    /// An empty accumulator.
+    public init() {}
+
+    /// Folds one document's extraction in; call in document order.
+    /// - Complexity: O(size of the extraction) lookups plus the evidence merges of its edges.
+    public mutating func add(_ x: DocumentExtraction) {
+        documentsRead += 1
+        graph.merge(x.graph)
+        for r in x.lexiconRoles { lexiconEdges.add(r) }
+        for r in x.memberships { lexiconEdges.add(r) }
+        for e in x.expansions {
+            let k = AliasKey.normalize(e.expansion).replacingOccurrences(of: "prioritized", with: "prioritised")
+            var entry = expansions[e.entity] ?? ([], [], [])
+            if entry.seen.insert(k).inserted { entry.values.append(e.expansion); entry.documents.append(x.document.id) }
+            expansions[e.entity] = entry
+        }
+        for (k, a) in x.amounts {
+            let v = BuildPipeline.describe(a)
+            var entry = amounts[k] ?? ([], [])
+            if !entry.values.contains(v) { entry.values.append(v); entry.documents.append(x.document.id) }
+            amounts[k] = entry
+        }
+    }
+
+    /// The merged graph and its report (without timing or file warnings): surnames folded
+    /// into full names, lexicon edges whose ends are both in the graph, conflicts.
+    /// - Complexity: O(n log n + e log e) in the entities and edges.
+    public func finish() -> (EntityGraph, BuildReport) {
+        // a lone surname that is some other document's full name joins it
+        var g = BuildPipeline.mergeSurnames(graph)
+        for r in lexiconEdges.relations where g.entity(id: r.source) != nil && g.entity(id: r.target) != nil {
+            try? g.add(r)
+        }
+        for (entity, e) in expansions.sorted(by: { $0.key < $1.key }) where e.values.count > 1 {
+            g.add(Conflict(entity: entity, field: "expansion", values: e.values, documents: e.documents))
+            g.addAliases(e.values, toEntity: entity)
+        }
+        for (key, a) in amounts.sorted(by: { $0.key < $1.key }) where a.values.count > 1 && g.relation(key) != nil {
+            g.add(Conflict(entity: "\(key.source)|pledge|\(key.target)", field: "amount", values: a.values, documents: a.documents))
+        }
+        var report = BuildReport()
+        report.documentsRead = documentsRead
+        for e in g.entities { report.entitiesByType[e.type, default: 0] += 1 }
+        for r in g.relations { report.edgesByKind[r.kind, default: 0] += 1 }
+        report.conflicts = g.conflicts
+        return (g, report)
+    }
+}
+
+/// Relations merged by (source, kind, target) without requiring their ends to exist, in
+/// order of first appearance; merging follows `EntityGraph.add(_:)`.
+struct EntityGraphEdges: Sendable {
+    private(set) var relations: [Relation] = []
+    private var index: [RelationKey: Int] = [:]
+
+    /// - Complexity: O(1) lookups plus the evidence merge.
+    mutating func add(_ relation: Relation) {
+        let key = relation.key
+        guard let i = index[key] else {
+            index[key] = relations.count
+            relations.append(relation)
+            return
+        }
+        relations[i].absorb(relation)
+    }
+}

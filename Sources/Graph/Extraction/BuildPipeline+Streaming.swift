@@ -1,0 +1,212 @@
+import Foundation
+
+/// An article file found in the input folder, not yet read.
+public struct DocumentFile: Sendable, Equatable {
+    /// The document id: the file name.
+    public var id: String
+    /// Where it is.
+    public var url: URL
+    /// Its size in bytes when listed (0 when unknown).
+    public var size: Int
+}
+
+/// How far a build has come; handed to the progress callback after each document.
+public struct BuildProgress: Sendable, Equatable {
+    /// Documents read and merged so far (skipped files included).
+    public var documentsDone: Int
+    /// Documents in the folder.
+    public var documentsTotal: Int
+    /// Bytes of the documents done.
+    public var bytesDone: Int
+    /// Bytes of all documents.
+    public var bytesTotal: Int
+    /// Seconds since the build started.
+    public var seconds: Double
+
+    public init(documentsDone: Int, documentsTotal: Int, bytesDone: Int, bytesTotal: Int, seconds: Double) {
+        self.documentsDone = documentsDone
+        self.documentsTotal = documentsTotal
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+        self.seconds = seconds
+    }
+
+    /// Bytes per second so far (0 before the first measurable interval).
+    public var bytesPerSecond: Double { seconds > 0 ? Double(bytesDone) / seconds : 0 }
+
+    /// Estimated seconds left at the rate so far; nil until something is done.
+    public var secondsLeft: Double? {
+        guard bytesDone > 0, seconds > 0 else { return nil }
+        return Double(max(0, bytesTotal - bytesDone)) / bytesPerSecond
+    }
+}
+
+/// The outcome of reading one article file.
+public enum DocumentRead: Sendable {
+    /// The text, with a warning when it was not valid UTF-8.
+    case document(SourceDocument, warning: String?)
+    /// Not an article (empty, binary, unreadable): the warning says why.
+    case skipped(warning: String)
+}
+
+extension BuildPipeline {
+    /// Lists the `.txt` and `.md` files of a folder, sorted by name, without reading them.
+    /// - Throws: `ExtractionError` when the folder is missing, not a folder or holds no article.
+    /// - Complexity: O(f log f) in the number of files.
+    public static func listDocuments(in directory: URL) throws -> [DocumentFile] {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir) else { throw ExtractionError.inputNotFound(path: directory.path) }
+        guard isDir.boolValue else { throw ExtractionError.inputNotADirectory(path: directory.path) }
+        let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".md")) && !$0.hasPrefix(".") }
+            .sorted()
+        guard !names.isEmpty else { throw ExtractionError.noDocuments(path: directory.path) }
+        return names.map { name in
+            let url = directory.appendingPathComponent(name)
+            let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            return DocumentFile(id: name, url: url, size: size)
+        }
+    }
+
+    /// Reads one article file. Empty, binary, unreadable and oversized (`maxArticleBytes`)
+    /// files, and folders or FIFOs named like articles, are skipped with a warning; invalid
+    /// UTF-8 is decoded with U+FFFD and reported.
+    /// - Complexity: O(bytes of the file).
+    public static func readDocument(_ file: DocumentFile) -> DocumentRead {
+        let name = file.id
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            // reading a FIFO would block the build
+            return .skipped(warning: "\(name): not a regular file, skipped")
+        }
+        let size = (attributes?[.size] as? NSNumber)?.intValue
+        if let size, size > maxArticleBytes { return .skipped(warning: "\(name): larger than \(maxArticleBytes >> 20) MiB, skipped") }
+        // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
+        if size == 0 { return .skipped(warning: "\(name): empty file, skipped") }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else { return .skipped(warning: "\(name): cannot read file, skipped") }
+        // over raw bytes: Data's iterator costs a call per byte
+        let (blank, binary) = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Bool, Bool) in
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(8192))
+            var controls = 0, zero = false
+            for b in head {
+                if b == 0 { zero = true }
+                if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+            }
+            return (blank, zero || controls * 10 > head.count)
+        }
+        if data.isEmpty || blank { return .skipped(warning: "\(name): empty file, skipped") }
+        if binary { return .skipped(warning: "\(name): binary file, skipped") }
+        if let text = String(data: data, encoding: .utf8) {
+            return .document(SourceDocument(id: name, text: text, sha256: SHA256.hex(data)), warning: nil)
+        }
+        return .document(SourceDocument(id: name, text: String(decoding: data, as: UTF8.self), sha256: SHA256.hex(data)),
+                         warning: "\(name): invalid UTF-8, decoded with replacement characters (U+FFFD)")
+    }
+
+    /// Reads a folder and builds the graph, one document at a time on the calling thread.
+    /// Same result as `run(inputDirectory:lexicon:jobs:progress:)` with any number of jobs.
+    /// - Throws: `ExtractionError` for a missing or empty folder, or when no file is readable.
+    /// - Complexity: O(total text); memory O(largest document + graph).
+    public static func run(inputDirectory: URL, lexicon: Lexicon) throws -> (EntityGraph, BuildReport) {
+        let started = Date()
+        let files = try listDocuments(in: inputDirectory)
+        let extractor = Extractor(lexicon: lexicon)
+        var acc = BuildAccumulator()
+        var warnings: [String] = []
+        for file in files {
+            let outcome = process(file, extractor)
+            if let w = outcome.warning { warnings.append(w) }
+            if let x = outcome.extraction { acc.add(x) }
+        }
+        return try finish(acc, warnings: warnings, files: files, directory: inputDirectory, started: started)
+    }
+
+    /// Reads a folder and builds the graph with `jobs` documents extracted at a time.
+    ///
+    /// Files are read lazily by the workers; at most `2 × jobs` documents are in flight or
+    /// waiting to be merged, and each extraction is folded into the graph in file-name order
+    /// as soon as its predecessors are, so the output is byte-identical whatever the number
+    /// of jobs or the scheduling, and memory does not grow with the corpus beyond the graph.
+    ///
+    /// ```swift
+    /// let (graph, report) = try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: "seeds"),
+    ///                                                   lexicon: try .bundled(), jobs: 4) { p in
+    ///     // p.documentsDone of p.documentsTotal
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - inputDirectory: the folder of `.txt` and `.md` articles.
+    ///   - lexicon: the dictionary.
+    ///   - jobs: documents extracted concurrently (at least 1), for example
+    ///     `ProcessInfo.processInfo.activeProcessorCount`; without it, `run(inputDirectory:lexicon:)`
+    ///     is the synchronous one-at-a-time build.
+    ///   - progress: called after each document is merged, in order, from one task at a time.
+    /// - Throws: `ExtractionError` for a missing or empty folder, or when no file is readable.
+    /// - Complexity: O(total text / jobs) wall time plus the serial merge; memory
+    ///   O(jobs × largest document + graph).
+    public static func run(inputDirectory: URL, lexicon: Lexicon,
+                           jobs: Int,
+                           progress: (@Sendable (BuildProgress) -> Void)? = nil) async throws -> (EntityGraph, BuildReport) {
+        let started = Date()
+        let files = try listDocuments(in: inputDirectory)
+        let extractor = Extractor(lexicon: lexicon)
+        let jobs = max(1, jobs)
+        let window = 2 * jobs
+        let bytesTotal = files.reduce(0) { $0 + $1.size }
+        var acc = BuildAccumulator()
+        var warnings: [String] = []
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0, merged = 0, running = 0, bytesDone = 0
+            var pending: [Int: Outcome] = [:]
+            func refill() {
+                while next < files.count, running < jobs, next - merged < window {
+                    let i = next, file = files[i]
+                    group.addTask { (i, process(file, extractor)) }
+                    next += 1; running += 1
+                }
+            }
+            refill()
+            while let (i, outcome) = await group.next() {
+                running -= 1
+                pending[i] = outcome
+                // fold in document order: the reorder buffer holds at most `window` outcomes
+                while let o = pending.removeValue(forKey: merged) {
+                    if let w = o.warning { warnings.append(w) }
+                    if let x = o.extraction { acc.add(x) }
+                    bytesDone += files[merged].size
+                    merged += 1
+                    progress?(BuildProgress(documentsDone: merged, documentsTotal: files.count, bytesDone: bytesDone,
+                                            bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
+                }
+                refill()
+            }
+        }
+        return try finish(acc, warnings: warnings, files: files, directory: inputDirectory, started: started)
+    }
+
+    /// What one worker hands back: the extraction (nil when skipped) and a file warning.
+    struct Outcome: Sendable {
+        var extraction: DocumentExtraction?
+        var warning: String?
+    }
+
+    static func process(_ file: DocumentFile, _ extractor: Extractor) -> Outcome {
+        switch readDocument(file) {
+        case let .skipped(warning):
+            return Outcome(extraction: nil, warning: warning)
+        case let .document(d, warning):
+            return Outcome(extraction: extractor.extract(documentID: d.id, text: d.text, sha256: d.sha256), warning: warning)
+        }
+    }
+
+    private static func finish(_ acc: BuildAccumulator, warnings: [String], files: [DocumentFile], directory: URL,
+                               started: Date) throws -> (EntityGraph, BuildReport) {
+        guard acc.documentsRead > 0 else { throw ExtractionError.noReadableDocuments(path: directory.path, skipped: warnings.count) }
+        var (g, report) = acc.finish()
+        report.warnings = warnings + report.warnings
+        report.seconds = Date().timeIntervalSince(started)
+        return (g, report)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Graph
+import Testing
+@testable import nato_graph
+
+@Suite struct BuildCommandTests {
+    static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("seeds")
+
+    @Test func progressLineShowsDocumentsRateAndTimeLeft() {
+        let p = BuildProgress(documentsDone: 120, documentsTotal: 250, bytesDone: 25_000_000, bytesTotal: 100_000_000, seconds: 2)
+        #expect(ProgressBar.line(p) == "[######..................] 120/250 docs  12.5 MB/s  ETA 0:06")
+        let start = BuildProgress(documentsDone: 0, documentsTotal: 3, bytesDone: 0, bytesTotal: 30, seconds: 0)
+        #expect(ProgressBar.line(start, width: 4) == "[....] 0/3 docs  0.0 MB/s  ETA --:--")
+        let done = BuildProgress(documentsDone: 3, documentsTotal: 3, bytesDone: 30, bytesTotal: 30, seconds: 1)
+        #expect(ProgressBar.line(done, width: 4) == "[####] 3/3 docs  0.0 MB/s  ETA 0:00")
+        #expect(ProgressBar.duration(59.4) == "0:59")
+        #expect(ProgressBar.duration(61) == "1:01")
+        #expect(ProgressBar.duration(3_725) == "1:02:05")
+    }
+
+    @Test func jobsMustBePositive() throws {
+        let cmd = try NatoGraph.parseAsRoot(["build", "seeds", "--jobs", "3"])
+        #expect((cmd as? NatoGraph.Build)?.jobs == 3)
+        #expect(throws: (any Error).self) { try NatoGraph.parseAsRoot(["build", "seeds", "--jobs", "0"]) }
+    }
+
+    /// Standard error is a pipe here, not a terminal: no progress line, only the summary.
+    @Test func noProgressTextWhenStandardErrorIsNotATerminal() throws {
+        let out = try temporaryDirectory()
+        let r = try CLI.run(["build", Self.seeds.path, "--out", out.path, "--jobs", "2"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("documents read: 5"))
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+        #expect(!r.stdout.contains("ETA") && !r.stdout.contains("\r"))
+    }
+}
