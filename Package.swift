@@ -50,6 +50,13 @@ let package = Package(
             dependencies: ["Graph"],
             path: "Benchmarks/GraphvizBench"
         ),
+        // Fuzz targets (libFuzzer): scripts/fuzz.sh builds them with -sanitize=fuzzer,address
+        // and -DFUZZING; without FUZZING each replays the files it is given. docs/FUZZING.md.
+        .executableTarget(name: "fuzz-extract", dependencies: ["Graph"], path: "Fuzz/Extract"),
+        .executableTarget(name: "fuzz-graph-json", dependencies: ["Graph"], path: "Fuzz/GraphJSON"),
+        .executableTarget(name: "fuzz-lexicon", dependencies: ["Graph"], path: "Fuzz/Lexicon"),
+        .executableTarget(name: "fuzz-dot", dependencies: ["Graph"], path: "Fuzz/DOT"),
+        .executableTarget(name: "fuzz-pattern", dependencies: ["Graph"], path: "Fuzz/Pattern"),
         .testTarget(
             name: "GraphTests",
             dependencies: ["Graph"],

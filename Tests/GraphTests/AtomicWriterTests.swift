@@ -37,4 +37,82 @@ import Testing
         #expect(try String(contentsOf: b, encoding: .utf8) == "B")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json"])
     }
+
+    /// A build's four files where the third rename fails (as with EIO or a full disk):
+    /// the previous set is back, the new file that had no predecessor is gone, and no
+    /// temporary or backup remains.
+    @Test func aFailedThirdRenameRestoresThePreviousSet() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = ["graph.json", "graph.dot", "graph.svg", "report.html"]
+        for n in names.prefix(3) { try Data("old \(n)".utf8).write(to: dir.appendingPathComponent(n)) }
+        var calls = 0
+        #expect(throws: AtomicWriter.Failure.cannotWrite(path: dir.appendingPathComponent("graph.svg").relativePath,
+                                                         reason: String(cString: strerror(EIO)))) {
+            try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("new \($0)".utf8)) }) { from, to in
+                calls += 1
+                if calls == 3 { errno = EIO; return -1 }
+                return rename(from, to)
+            }
+        }
+        for n in names.prefix(3) {
+            #expect(try String(contentsOf: dir.appendingPathComponent(n), encoding: .utf8) == "old \(n)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json", "graph.svg"])
+    }
+
+    /// Same, when the failing file is new (report.html did not exist): the two files
+    /// already renamed in are put back, the third stays as it was.
+    @Test func aFailedRenameAfterNewFilesRemovesThem() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("old".utf8).write(to: dir.appendingPathComponent("graph.json"))
+        var calls = 0
+        #expect(throws: AtomicWriter.Failure.self) {
+            try AtomicWriter.writeAll(["graph.json", "graph.dot", "graph.svg"].map { (dir.appendingPathComponent($0), Data("new".utf8)) }) { from, to in
+                calls += 1
+                if calls == 3 { errno = ENOSPC; return -1 }
+                return rename(from, to)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["graph.json"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "old")
+    }
+
+    /// Temporaries and backups left by a run that was killed (its process is gone) are
+    /// removed by the next write; those of a live process are not touched.
+    @Test func leftoversOfAKilledRunAreRemoved() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exit 0"]
+        try p.run()
+        p.waitUntilExit()
+        let dead = p.processIdentifier
+        let live = ProcessInfo.processInfo.processIdentifier
+        let stale = [".graph.json.tmp-\(dead)-1", ".graph.json.bak-\(dead)-2", ".graph.svg.tmp-\(dead)-3"]
+        let kept = [".graph.json.tmp-\(live)-4", ".other.tmp-\(dead)-5"]
+        for n in stale + kept { try Data("x".utf8).write(to: dir.appendingPathComponent(n)) }
+        try AtomicWriter.writeAll([(dir.appendingPathComponent("graph.json"), Data("A".utf8)),
+                                   (dir.appendingPathComponent("graph.svg"), Data("B".utf8))])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == (kept + ["graph.json", "graph.svg"]).sorted())
+    }
+
+    @Test(.enabled(if: getuid() != 0, "runs as root, where a 0555 folder is still writable"))
+    func anUnwritableFolderKeepsThePreviousSet() throws {
+        let dir = try temporaryDirectory()
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let a = dir.appendingPathComponent("graph.json")
+        try Data("old".utf8).write(to: a)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        #expect(throws: AtomicWriter.Failure.cannotWrite(path: a.relativePath, reason: "permission denied")) {
+            try AtomicWriter.writeAll([(a, Data("new".utf8)), (dir.appendingPathComponent("graph.svg"), Data("svg".utf8))])
+        }
+        #expect(try String(contentsOf: a, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["graph.json"])
+    }
 }

@@ -26,6 +26,18 @@ import Testing
         #expect(g.relations.contains { $0.kind == .pledge && $0.source == "germany" })
     }
 
+    /// A folder or a FIFO named like an article is skipped, never opened (reading a FIFO
+    /// would block the build forever).
+    @Test func nonRegularFilesAreSkipped() throws {
+        let dir = ExtractionFixture.tempDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("a-folder.txt"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.appendingPathComponent("b-fifo.md").path, 0o644) == 0)
+        try "Germany pledged €500 million to the Green Climate Fund.".write(to: dir.appendingPathComponent("c-good.txt"), atomically: true, encoding: .utf8)
+        let (docs, warnings) = try BuildPipeline.loadDocuments(from: dir)
+        #expect(docs.map(\.id) == ["c-good.txt"])
+        #expect(warnings == ["a-folder.txt: not a regular file, skipped", "b-fifo.md: not a regular file, skipped"])
+    }
+
     @Test func onlyBadFilesIsFatal() throws {
         let dir = ExtractionFixture.tempDirectory()
         try Data().write(to: dir.appendingPathComponent("empty.txt"))

@@ -59,6 +59,23 @@ import Testing
         #expect(e.errorDescription == "x.yaml:4:7: malformed lexicon: expected a list")
     }
 
+    /// An id given twice in one file (explicitly, or as the slug of a name, across sections)
+    /// is refused at the second entry: it would otherwise merge silently into the first.
+    @Test func duplicateIDsInOneFileAreRefused() {
+        let cases: [(String, String)] = [
+            ("countries:\n  - name: Atlantis\n  - id: atlantis\n    name: Sunken\n",
+             "x.yaml:3:5: malformed lexicon: duplicate id 'atlantis' (first at line 2)"),
+            ("countries:\n  - {id: a, name: A}\npeople:\n  - {id: a, name: Person A}\n",
+             "x.yaml:4:5: malformed lexicon: duplicate id 'a' (first at line 2)"),
+        ]
+        for (yaml, message) in cases {
+            #expect(throws: (any Error).self) { try Lexicon(yaml: yaml, file: "x.yaml") }
+            do { _ = try Lexicon(yaml: yaml, file: "x.yaml") } catch { #expect(error.localizedDescription == message) }
+        }
+        // The same id in two files is a merge, not an error (README: --lexicon over the bundled one).
+        #expect(ExtractionFixture.lexicon.actor(id: "ukraine") != nil)
+    }
+
     @Test func regularInflections() {
         #expect(Lexicon.inflections(of: "state") == ["state", "states", "stated", "stating"])
         #expect(Lexicon.inflections(of: "deny") == ["deny", "denies", "denied", "denying"])

@@ -21,12 +21,16 @@ enum CLI {
         return URL(fileURLWithPath: ".build/debug/nato-graph")
     }()
 
-    /// Runs the CLI with `arguments` in `directory` and collects its output.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs the CLI with `arguments` in `directory` (with `environment` added to this
+    /// process's) and collects its output.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

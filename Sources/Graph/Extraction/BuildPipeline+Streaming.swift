@@ -69,11 +69,21 @@ extension BuildPipeline {
         }
     }
 
-    /// Reads one article file. Empty, binary and unreadable files are skipped with a warning;
-    /// invalid UTF-8 is decoded with U+FFFD and reported.
+    /// Reads one article file. Empty, binary, unreadable and oversized (`maxArticleBytes`)
+    /// files, and folders or FIFOs named like articles, are skipped with a warning; invalid
+    /// UTF-8 is decoded with U+FFFD and reported.
     /// - Complexity: O(bytes of the file).
     public static func readDocument(_ file: DocumentFile) -> DocumentRead {
         let name = file.id
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            // reading a FIFO would block the build
+            return .skipped(warning: "\(name): not a regular file, skipped")
+        }
+        let size = (attributes?[.size] as? NSNumber)?.intValue
+        if let size, size > maxArticleBytes { return .skipped(warning: "\(name): larger than \(maxArticleBytes >> 20) MiB, skipped") }
+        // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
+        if size == 0 { return .skipped(warning: "\(name): empty file, skipped") }
         guard let data = FileManager.default.contents(atPath: file.url.path) else { return .skipped(warning: "\(name): cannot read file, skipped") }
         // over raw bytes: Data's iterator costs a call per byte
         let (blank, binary) = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Bool, Bool) in

@@ -38,6 +38,10 @@ public struct SourceDocument: Sendable {
 /// try AtomicWriter.writeAll(BuildPipeline.outputFiles(graph, in: URL(fileURLWithPath: "out")))
 /// ```
 public enum BuildPipeline {
+    /// Largest article read, in bytes (64 MiB): a news article is far smaller, and a bigger
+    /// file (a log, a dump) would only cost minutes and memory. Larger files are skipped.
+    public static let maxArticleBytes = 64 << 20
+
     /// Reads every `.txt` and `.md` file of a folder, sorted by name. Empty, binary and
     /// unreadable files are skipped with a warning; invalid UTF-8 is decoded with U+FFFD and
     /// reported. Holds every text in memory: `run` reads them one at a time instead.

@@ -134,9 +134,10 @@ extension EntityGraph {
     /// - Parameter url: the file.
     /// - Throws: `GraphError` with the file name in its message.
     public init(contentsOf url: URL) throws {
+        if FileErrors.isDirectory(url) { throw GraphError.unreadable(file: url.relativePath, reason: "is a directory, expected a file") }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try FileErrors.contents(of: url)
         } catch {
             throw GraphError.unreadable(file: url.relativePath, reason: FileErrors.reason(error, url: url))
         }

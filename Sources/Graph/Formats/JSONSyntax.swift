@@ -107,10 +107,32 @@ enum JSONSyntax {
                         }
                     } else if c < 0x20 {
                         throw fail("control character in string", at: i)
+                    } else if c >= 0x80 {
+                        guard let length = utf8Length(at: i) else { throw fail("invalid UTF-8 in string", at: i) }
+                        i += length
+                        continue
                     }
                     i += 1
                 }
                 throw fail("unterminated string", at: start)
+            }
+            /// The length of the well-formed UTF-8 sequence at `j` (Unicode Table 3-7), or nil.
+            func utf8Length(at j: Int) -> Int? {
+                let c = b[j]
+                let (length, low, high): (Int, UInt8, UInt8)
+                switch c {
+                case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+                case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+                case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+                case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+                case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+                case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+                default: return nil
+                }
+                guard j + length <= n, (low...high).contains(b[j + 1]) else { return nil }
+                for k in 2..<length where !(0x80...0xBF).contains(b[j + k]) { return nil }
+                return length
             }
             func isHex(_ c: UInt8) -> Bool {
                 (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
@@ -137,6 +159,25 @@ enum JSONSyntax {
 
 /// Short, human reasons for file-system errors ("no such file", "is a directory").
 enum FileErrors {
+    /// Whether `url` is a directory. Checked before `Data(contentsOf:)`, which on a directory
+    /// fails only after reading, and leaks its 4 KB buffer on that path (swift-foundation
+    /// 6.3, found by scripts/sanitize.sh address).
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// The bytes of a file, like `Data(contentsOf:)`, without reading an empty file: on one,
+    /// swift-foundation 6.3 leaks the 4 KB buffer it reads into (scripts/sanitize.sh address).
+    static func contents(of url: URL) throws -> Data {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if attributes?[.size] as? Int == 0, attributes?[.type] as? FileAttributeType == .typeRegular,
+           FileManager.default.isReadableFile(atPath: url.path) {
+            return Data()
+        }
+        return try Data(contentsOf: url)
+    }
+
     static func reason(_ error: Error, url: URL) -> String {
         var isDir: ObjCBool = false
         let fm = FileManager.default

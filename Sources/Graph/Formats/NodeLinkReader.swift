@@ -444,14 +444,20 @@ struct NodeLinkReader {
     private mutating func scanString() throws -> String {
         i += 1
         let start = i
-        // Fast path: no escapes.
+        // Fast path: no escapes. Text that is not valid UTF-8 is a syntax error (RFC 8259 §8.1),
+        // reported with its position by JSONSyntax.
+        var high: UInt8 = 0
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                guard let s = high < 0x80 ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else {
+                    throw Failure.syntax
+                }
                 i += 1
                 return s
             }
+            high |= b
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw Failure.syntax }
             i += 1
@@ -461,7 +467,8 @@ struct NodeLinkReader {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: out, as: UTF8.self)
+                guard let s = String(validating: out, as: UTF8.self) else { throw Failure.syntax }
+                return s
             }
             if b < 0x20 { throw Failure.syntax }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }

@@ -9,13 +9,34 @@ import Foundation
 /// quotes its result, so keywords (`node`, `STRICT`), leading digits (`1abc`) and port
 /// syntax (`a:b`) are plain names.
 enum DOTEscaping {
+    /// Graphviz 2.42's lexer refuses a quoted string longer than 16,384 bytes ("syntax
+    /// error … longer than 16384?"); nothing we write comes near: ids above this many bytes
+    /// are replaced by a digest, labels and tooltips are clipped to `textLimit` scalars.
+    static let maxQuotedBytes = 16_000
+    /// Longest label or tooltip text, in Unicode scalars (then "…").
+    static let textLimit = 1_000
+    /// Longest input to `svgID` written out in full, in UTF-8 bytes; longer ones become a digest.
+    static let svgIDLimit = 256
+
     /// A quoted DOT ID naming a node, cluster or graph. Graphviz keeps such names
     /// verbatim apart from `\"`, so the encoding is injective: `\` → `\\`, `"` → `\"`,
     /// newline → `\n`, carriage return → `\r`, other characters XML cannot carry → `\uXXXX`,
     /// a leading `%` (cgraph's prefix for anonymous objects) → `\%`.
-    /// Names are never shown (every object gets an explicit label).
+    /// Names are never shown (every object gets an explicit label). A name whose encoding
+    /// would exceed `maxQuotedBytes` is written `"\long-SHA256"` instead: a single backslash
+    /// before a letter other than n, r, u never comes out of the encoding, so it cannot
+    /// collide with an encoded name (`GraphvizRenderer.readBack` reports it as it is).
     /// - Complexity: O(n) in the length of `s`.
     static func id(_ s: String) -> String {
+        let encoded = encodedID(s)
+        if encoded.utf8.count > maxQuotedBytes { return "\"" + longName(s) + "\"" }
+        return encoded
+    }
+
+    /// The name Graphviz holds for an id too long to write: `\long-` and its SHA-256.
+    static func longName(_ s: String) -> String { "\\long-" + SHA256.hex(Array(s.utf8)) }
+
+    private static func encodedID(_ s: String) -> String {
         var out = "\""
         // cgraph reserves names starting with '%' for anonymous objects ("%3") and keeps
         // them apart from its ID discipline: a leading '%' is written `\%`.
@@ -56,8 +77,14 @@ enum DOTEscaping {
     /// A quoted URL. Only links we built get here; characters outside RFC 3986's
     /// unreserved and delimiter sets are percent-encoded (so no backslash, quote, space or
     /// control character reaches Graphviz) and `&` is written `&amp;`.
+    /// - Returns: nil when the encoded link would exceed `maxQuotedBytes` (no link is drawn).
     /// - Complexity: O(n) in the length of `s`.
-    static func url(_ s: String) -> String {
+    static func url(_ s: String) -> String? {
+        guard s.utf8.count * 5 <= maxQuotedBytes || encodedURL(s).utf8.count <= maxQuotedBytes else { return nil }
+        return encodedURL(s)
+    }
+
+    private static func encodedURL(_ s: String) -> String {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".unicodeScalars)
         var out = "\""
         for byte in s.utf8 {
@@ -75,9 +102,11 @@ enum DOTEscaping {
 
     /// An SVG element id made only of `[A-Za-z0-9-]` and `_xx` hex escapes of UTF-8 bytes,
     /// so it needs no escaping anywhere (DOT, XML, CSS selectors, URL fragments) and distinct
-    /// inputs give distinct ids. Slug ids ("mark-rutte") pass unchanged.
+    /// inputs give distinct ids. Slug ids ("mark-rutte") pass unchanged. Inputs longer than
+    /// `svgIDLimit` bytes become `_h` and their SHA-256 (`_h` is no hex escape).
     /// - Complexity: O(n) in the length of `s`.
     static func svgID(_ s: String) -> String {
+        if s.utf8.count > svgIDLimit { return "_h" + SHA256.hex(Array(s.utf8)) }
         var out = ""
         for byte in s.utf8 {
             switch byte {
@@ -109,23 +138,31 @@ enum DOTEscaping {
         return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
     }
 
+    /// The text a label or tooltip written from `s` shows: line ends normalised to `\n`
+    /// (CRLF and lone CR are one line break each), clipped to `textLimit` scalars and "…",
+    /// tabs as spaces, characters XML cannot carry as U+FFFD.
+    /// - Complexity: O(n) in the length of `s`.
+    static func shown(_ s: String) -> String {
+        let text = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for u in text.unicodeScalars {
+            if count == textLimit { out.append("…"); break }
+            count += 1
+            if u == "\t" { out.append(" ") } else if u != "\n", isXMLUnsafe(u) { out.append("\u{FFFD}") } else { out.append(u) }
+        }
+        return String(out)
+    }
+
     private static func quoted(_ s: String, backslash: String) -> String {
         var out = "\""
-        // Normalise line ends first: CRLF and lone CR are one line break each.
-        let text = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        for u in text.unicodeScalars {
+        for u in shown(s).unicodeScalars {
             switch u {
             case "\\": out += backslash
             case "\"": out += "\\\""
             case "&": out += "&amp;"
             case "\n": out += "\\n"
-            case "\t": out += " "
-            default:
-                if isXMLUnsafe(u) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+            default: out.unicodeScalars.append(u)
             }
         }
         return out + "\""

@@ -171,8 +171,8 @@ public struct DOTWriter {
         if highlighted {
             attributes.append(("penwidth", DOTEscaping.number(3, clampedTo: Self.penwidthRange)))
         }
-        if let link = options.entityLink?(e), Self.isSafeLink(link) {
-            attributes.append(("URL", DOTEscaping.url(link)))
+        if let link = options.entityLink?(e), Self.isSafeLink(link), let url = DOTEscaping.url(link) {
+            attributes.append(("URL", url))
         }
         return DOTEscaping.id(e.id) + " " + attributeList(attributes) + ";\n"
     }

@@ -17,6 +17,9 @@ public enum GraphvizError: LocalizedError, Equatable {
     case unsafeInput(reason: String)
     /// Graphviz could not create its context.
     case contextUnavailable
+    /// The graph has more nodes or edges than any layout is attempted for
+    /// (`LayoutEngine.maxLayoutNodes`, `maxLayoutEdges`): it was refused before layout.
+    case tooLarge(nodes: Int, edges: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +39,9 @@ public enum GraphvizError: LocalizedError, Equatable {
             return "refused DOT input that would crash Graphviz 2.42: \(reason)"
         case .contextUnavailable:
             return "Graphviz could not create its context"
+        case let .tooLarge(nodes, edges):
+            return "graph too large to lay out: \(nodes) nodes, \(edges) edges (limit \(LayoutEngine.maxLayoutNodes) nodes, "
+                + "\(LayoutEngine.maxLayoutEdges) edges); draw a part of it (report --focus ENTITY --depth N) or export it"
         }
     }
 

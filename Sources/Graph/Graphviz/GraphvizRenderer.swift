@@ -65,6 +65,13 @@ public final class GraphvizRenderer: @unchecked Sendable {
         return nodeCount <= LayoutEngine.autoDotMaxNodes && edgeCount <= LayoutEngine.autoDotMaxEdges ? .dot : .sfdp
     }
 
+    /// Refuses a graph above `LayoutEngine.maxLayoutNodes` / `maxLayoutEdges`.
+    static func checkSize(nodes: Int, edges: Int) throws {
+        if nodes > LayoutEngine.maxLayoutNodes || edges > LayoutEngine.maxLayoutEdges {
+            throw GraphvizError.tooLarge(nodes: nodes, edges: edges)
+        }
+    }
+
     // MARK: Rendering
 
     /// Lays out and renders an entity graph.
@@ -74,10 +81,12 @@ public final class GraphvizRenderer: @unchecked Sendable {
     ///   - engine: layout engine; `auto` chooses by size (see `resolve`).
     ///   - format: output format; `.dot` returns `DOTWriter`'s text without layout.
     /// - Returns: the rendered bytes.
-    /// - Throws: `GraphvizError`.
+    /// - Throws: `GraphvizError`; `.tooLarge` above `LayoutEngine.maxLayoutNodes` nodes or
+    ///   `maxLayoutEdges` edges (unless the format is `.dot`).
     /// - Complexity: that of the layout engine; `dot` grows steeply past a few hundred nodes.
     public func render(_ graph: EntityGraph, options: DOTOptions = DOTOptions(),
                        engine: LayoutEngine = .auto, format: RenderFormat = .svg) throws -> Data {
+        if format != .dot { try Self.checkSize(nodes: graph.entityCount, edges: graph.relationCount) }
         let dot = DOTWriter(options: options).write(graph)
         if format == .dot { return Data(dot.utf8) }
         return try render(dot: dot, engine: engine, format: format)
@@ -102,6 +111,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
         return try withGraph(dot) { gvc, g in
             try GraphvizSafety.check(g)
             if format == .dot { return Data(dot.utf8) }
+            try Self.checkSize(nodes: Int(agnnodes(g)), edges: Int(agnedges(g)))
             let chosen = Self.resolve(engine, nodeCount: Int(agnnodes(g)), edgeCount: Int(agnedges(g)))
             guard layouts.contains(chosen.rawValue) else {
                 throw GraphvizError.engineUnavailable(chosen.rawValue, available: availableEngines.map(\.rawValue))

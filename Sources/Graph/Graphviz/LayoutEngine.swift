@@ -12,6 +12,13 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
     /// `dot` about as much as a node).
     public static let autoDotMaxEdges = 250
 
+    /// Largest graph any layout is attempted for, node count: beyond it the renderer refuses
+    /// with `GraphvizError.tooLarge` instead of running for minutes or exhausting memory
+    /// (sfdp takes 1.7 s for 5,000 nodes here, GRAPHVIZ.md; a drawing of more is unreadable).
+    public static let maxLayoutNodes = 20_000
+    /// Largest graph any layout is attempted for, edge count.
+    public static let maxLayoutEdges = 100_000
+
     /// Whether the engine places nodes by force simulation, so nodes may overlap unless
     /// `overlap` removal is asked for.
     var isForceDirected: Bool { self == .neato || self == .fdp || self == .sfdp }

@@ -15,6 +15,7 @@ extension Lexicon {
     public init(yaml: String, file: String) throws {
         self.init()
         let reader = YAMLReader(file: file)
+        var seenIDs: [String: Int] = [:]  // id → line of its first entry in this file
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch let error as YamlError {
             throw reader.error(from: error)
@@ -27,10 +28,10 @@ extension Lexicon {
             let key = try reader.string(keyNode)
             switch key {
             case "version": continue
-            case "countries": try readActors(value, type: .country, reader)
-            case "organizations", "organisations": try readActors(value, type: .organization, reader)
-            case "people", "persons": try readActors(value, type: .person, reader)
-            case "programs", "programmes": try readActors(value, type: .program, reader)
+            case "countries": try readActors(value, type: .country, reader, seenIDs: &seenIDs)
+            case "organizations", "organisations": try readActors(value, type: .organization, reader, seenIDs: &seenIDs)
+            case "people", "persons": try readActors(value, type: .person, reader, seenIDs: &seenIDs)
+            case "programs", "programmes": try readActors(value, type: .program, reader, seenIDs: &seenIDs)
             case "statement", "pledge", "opposition":
                 try readPredicates(value, kind: PredicateKind(rawValue: key)!, reader)
             case "cues":
@@ -93,7 +94,9 @@ extension Lexicon {
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    private mutating func readActors(_ node: Node, type: EntityType, _ r: YAMLReader) throws {
+    /// Reads one section of actors. An id given twice in one file (explicitly or as the slug
+    /// of the name) is an error: the second entry would silently merge into the first.
+    private mutating func readActors(_ node: Node, type: EntityType, _ r: YAMLReader, seenIDs: inout [String: Int]) throws {
         guard let seq = node.sequence else { throw r.fail(node, "expected a list of entries") }
         for entry in seq {
             let m = try r.mapping(entry)
@@ -137,6 +140,10 @@ extension Lexicon {
             actor.name = name
             actor.id = id ?? Slug.make(name)
             actor.aliases.removeAll { $0 == name }
+            if let first = seenIDs[actor.id] {
+                throw r.fail(entry, "duplicate id '\(actor.id)' (first at line \(first))")
+            }
+            seenIDs[actor.id] = entry.mark?.line ?? 1
             if id != nil { explicitIDs.insert(actor.id) }
             add(actor)
         }

@@ -230,9 +230,10 @@ public struct Lexicon: Sendable {
     /// Loads one lexicon file.
     /// - Throws: `LexiconError.unreadable` or `.malformed` (with line and column).
     public init(contentsOf url: URL) throws {
+        if FileErrors.isDirectory(url) { throw LexiconError.unreadable(file: url.relativePath, reason: "is a directory, expected a file") }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw LexiconError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        do { data = try FileErrors.contents(of: url) } catch {
+            throw LexiconError.unreadable(file: url.relativePath, reason: FileErrors.reason(error, url: url))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LexiconError.malformed(file: url.relativePath, line: 1, column: 1, reason: "not UTF-8 text")

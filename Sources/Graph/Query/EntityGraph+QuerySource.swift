@@ -10,8 +10,8 @@ extension EntityGraph {
     ///   is no file at `path`; `GraphError` when it cannot be read or parsed.
     /// - Complexity: O(file size).
     public init(queryGraphAt path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        // Only a missing file means "no graph yet"; a folder or an unreadable file is reported as such.
+        guard FileManager.default.fileExists(atPath: path) else {
             throw QueryError.graphMissing(path: path)
         }
         try self.init(contentsOf: URL(fileURLWithPath: path))

@@ -42,7 +42,7 @@ extension GraphvizError: CategorizedError {
         switch self {
         case .syntaxError, .unsafeInput: return .dataError
         case .engineUnavailable, .formatUnavailable, .contextUnavailable: return .unavailable
-        case .layoutFailed, .renderFailed: return .software
+        case .layoutFailed, .renderFailed, .tooLarge: return .software
         }
     }
 }
