@@ -81,6 +81,34 @@ import Testing
 
     /// Temporaries and backups left by a run that was killed (its process is gone) are
     /// removed by the next write; those of a live process are not touched.
+    @Test func aRunKilledDuringItsRenamesIsRolledBackByTheNext() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let names = ["graph.json", "graph.dot", "graph.svg", "report.html"]
+        // the previous set: three of the four files
+        try AtomicWriter.writeAll(names.dropLast().map { (dir.appendingPathComponent($0), Data("old \($0)".utf8)) })
+        // a run whose process is gone stops after two of its four renames, leaving a mix
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exit 0"]
+        try p.run()
+        p.waitUntilExit()
+        try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("new \($0)".utf8)) },
+                                  rename: { rename($0, $1) }, pid: p.processIdentifier, stopAfterRenames: 2)
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "new graph.json")
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).contains { $0.hasPrefix(AtomicWriter.journalPrefix) })
+        // the next write into the folder first puts the previous set back
+        AtomicWriter.recoverInterruptedSets(in: dir)
+        for name in names.dropLast() {
+            #expect(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) == "old \(name)", "\(name)")
+        }
+        #expect(!fm.fileExists(atPath: dir.appendingPathComponent("report.html").path))
+        try AtomicWriter.writeAll([(dir.appendingPathComponent("graph.json"), Data("next".utf8))])
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json", "graph.svg"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.dot"), encoding: .utf8) == "old graph.dot")
+    }
+
     @Test func leftoversOfAKilledRunAreRemoved() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
