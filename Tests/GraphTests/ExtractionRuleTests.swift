@@ -84,7 +84,7 @@ import Testing
     @Test func amountsInManyWritings() throws {
         let p = AmountParser(lexicon: ExtractionFixture.extractor.compiled)
         func amount(_ s: String) -> Amount? {
-            let tokens = Tokenizer.tokenize(Array(s.unicodeScalars))
+            let tokens = ExtractionFixture.extractor.compiled.tokenize(s)
             return p.firstAmount(tokens, in: 0..<tokens.count)?.0
         }
         #expect(amount("$5 billion") == Amount(value: 5e9, currency: "USD"))

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A phrase dictionary keyed by the first token: each phrase's token keys with its value,
-/// longest phrases first, so a match at a position costs one hash lookup plus a few compares.
+/// A phrase dictionary keyed by the first token's key string: each phrase's token keys with
+/// its value, longest phrases first, so a match at a position costs one hash lookup plus a few
+/// compares. For names a document teaches (words no vocabulary knows in advance); the
+/// lexicon's own tables are `LexiconPhraseTable`s over interned ids.
 struct PhraseTable<Value: Sendable>: Sendable {
     private var byFirst: [String: [(keys: [String], value: Value)]] = [:]
 
@@ -52,6 +54,144 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func contains(_ key: String) -> Bool { byFirst[key] != nil }
 }
 
+/// The token keys a lexicon knows, interned as dense ids (1…count; 0 stands for every other
+/// word), so that a dictionary lookup at a token is an array index rather than a string hash.
+struct Vocabulary: Sendable {
+    private(set) var ids: [String: Int32] = [:]
+    /// Ids in use, plus one for the unknown word 0.
+    var count: Int { ids.count + 1 }
+
+    mutating func intern(_ key: String) -> Int32 {
+        if let i = ids[key] { return i }
+        let i = Int32(ids.count + 1)
+        ids[key] = i
+        return i
+    }
+
+    /// The id of a key; 0 when the lexicon has no such word.
+    func id(_ key: String) -> Int32 { ids[key] ?? 0 }
+}
+
+/// Word lists of the lexicon as bits per vocabulary id: membership of a token is one load.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let nonName = WordClass(rawValue: 1 << 0)
+    static let programHead = WordClass(rawValue: 1 << 1)
+    static let organizationHead = WordClass(rawValue: 1 << 2)
+    static let programReference = WordClass(rawValue: 1 << 3)
+    static let pastTitleModifier = WordClass(rawValue: 1 << 4)
+    static let resourceNoun = WordClass(rawValue: 1 << 5)
+    static let itemModifier = WordClass(rawValue: 1 << 6)
+    /// The first word of some actor's name, alias, demonym or reference.
+    static let actorStart = WordClass(rawValue: 1 << 7)
+    /// A cue group's single-word entry (cue groups are named in `cueClasses`).
+    static let auxiliary = WordClass(rawValue: 1 << 8)
+    static let negation = WordClass(rawValue: 1 << 9)
+    static let clauseBreak = WordClass(rawValue: 1 << 10)
+    static let hypothetical = WordClass(rawValue: 1 << 11)
+    static let stop = WordClass(rawValue: 1 << 12)
+    static let recipientPreposition = WordClass(rawValue: 1 << 13)
+    static let concernGovernor = WordClass(rawValue: 1 << 14)
+    /// The first word of a hypothetical cue phrase.
+    static let hypotheticalStart = WordClass(rawValue: 1 << 15)
+
+    /// Cue groups of the lexicon files that have a class of their own.
+    static let cueClasses: [String: WordClass] = [
+        "auxiliary": .auxiliary, "negation": .negation, "clause_break": .clauseBreak, "hypothetical": .hypothetical,
+        "stop": .stop, "recipient_preposition": .recipientPreposition, "concern_governors": .concernGovernor,
+    ]
+}
+
+/// A phrase dictionary over interned token ids: the entries of each first word sit together,
+/// longest first (then in insertion order), so a match at a position costs one array index plus
+/// a few integer compares, and nothing is copied unless it matches.
+struct LexiconPhraseTable<Value: Sendable>: Sendable {
+    /// Every entry's ids, one after another.
+    private let phraseIDs: [Int32]
+    /// Per entry: offset of its ids in `phraseIDs`, and its length.
+    private let entryStart: [Int32]
+    private let entryLength: [Int32]
+    private let values: [Value]
+    /// Entries whose first word has id `w` are `firstEntry[w]..<firstEntry[w + 1]`.
+    private let firstEntry: [Int32]
+
+    /// Builds a table from phrases already split into token keys, all interned in `vocabulary`.
+    /// - Complexity: O(n log n) in the entries plus O(size of the vocabulary).
+    init(_ phrases: [(keys: [String], value: Value)], vocabulary: Vocabulary) {
+        var byFirst: [[(ids: [Int32], value: Value, order: Int)]] = Array(repeating: [], count: vocabulary.count)
+        for (n, p) in phrases.enumerated() where !p.keys.isEmpty {
+            let ids = p.keys.map { vocabulary.id($0) }
+            byFirst[Int(ids[0])].append((ids, p.value, n))
+        }
+        var phraseIDs: [Int32] = [], starts: [Int32] = [], lengths: [Int32] = [], values: [Value] = []
+        var first: [Int32] = [0]
+        first.reserveCapacity(vocabulary.count + 1)
+        for group in byFirst {
+            let sorted = group.sorted { $0.ids.count != $1.ids.count ? $0.ids.count > $1.ids.count : $0.order < $1.order }
+            for e in sorted {
+                starts.append(Int32(phraseIDs.count)); lengths.append(Int32(e.ids.count))
+                phraseIDs += e.ids
+                values.append(e.value)
+            }
+            first.append(Int32(values.count))
+        }
+        self.phraseIDs = phraseIDs; self.entryStart = starts; self.entryLength = lengths
+        self.values = values; self.firstEntry = first
+    }
+
+    /// Builds a table from written phrases (tokenized as text is).
+    init(phrases: [(phrase: String, value: Value)], vocabulary: Vocabulary) {
+        self.init(phrases.map { (Tokenizer.keys($0.phrase), $0.value) }, vocabulary: vocabulary)
+    }
+
+    /// Whether the entries of `e` match the tokens from `i` on.
+    @inline(__always) private func matches(_ e: Int, _ tokens: [Token], _ i: Int, _ n: Int) -> Bool {
+        let start = Int(entryStart[e])
+        var k = 1
+        while k < n { if tokens[i + k].id != phraseIDs[start + k] { return false }; k += 1 }
+        return true
+    }
+
+    /// All entries matching at `i`, longest first.
+    /// - Complexity: O(k) in the entries sharing the first token.
+    func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
+        guard i < limit else { return [] }
+        let w = Int(tokens[i].id)
+        guard w != 0 else { return [] }
+        var out: [(Int, Value)] = []
+        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+            let n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
+        }
+        return out
+    }
+
+    /// The longest entry matching at `i`.
+    /// - Complexity: O(k) in the entries sharing the first token; allocates nothing.
+    func longest(_ tokens: [Token], at i: Int, limit: Int) -> (length: Int, value: Value)? {
+        firstMatch(tokens, at: i, limit: limit) { _, _ in true }
+    }
+
+    /// The longest entry matching at `i` that `accept` takes.
+    func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
+        guard i < limit else { return nil }
+        let w = Int(tokens[i].id)
+        guard w != 0 else { return nil }
+        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+            let n = Int(entryLength[e])
+            guard i + n <= limit, matches(e, tokens, i, n) else { continue }
+            if accept(n, values[e]) { return (n, values[e]) }
+        }
+        return nil
+    }
+
+    /// Whether some entry starts with the word of this token.
+    func startsWith(_ token: Token) -> Bool {
+        let w = Int(token.id)
+        return w != 0 && firstEntry[w] < firstEntry[w + 1]
+    }
+}
+
 /// How an actor is named by a dictionary phrase.
 enum SurfaceKind: Sendable { case name, demonym, reference }
 
@@ -67,16 +207,25 @@ struct ActorSurface: Sendable {
     var capitalized: Bool
 }
 
-/// The lexicon precompiled into phrase tables for one pass over a document's tokens.
+/// The lexicon precompiled into phrase tables over interned words, for one pass over a
+/// document's tokens.
 final class CompiledLexicon: Sendable {
     let lexicon: Lexicon
-    let actors: PhraseTable<ActorSurface>
-    let predicates: PhraseTable<[Lexicon.Predicate]>
-    let titles: PhraseTable<String>
-    let cues: [String: PhraseTable<Bool>]
-    let currencies: PhraseTable<String>
-    let periods: PhraseTable<String>
-    let itemHeads: PhraseTable<Bool>
+    /// Every word of every phrase and word list; tokens of documents carry its ids.
+    let vocabulary: Vocabulary
+    /// The word lists each vocabulary id belongs to.
+    let classes: [WordClass]
+    let actors: LexiconPhraseTable<ActorSurface>
+    let predicates: LexiconPhraseTable<[Lexicon.Predicate]>
+    let titles: LexiconPhraseTable<String>
+    let cues: [String: LexiconPhraseTable<Bool>]
+    let currencies: LexiconPhraseTable<String>
+    let periods: LexiconPhraseTable<String>
+    let itemHeads: LexiconPhraseTable<Bool>
+    /// The cue tables the rules consult at most tokens.
+    let undeliveredCues: LexiconPhraseTable<Bool>?
+    let nonEventCues: LexiconPhraseTable<Bool>?
+    let hypotheticalCues: LexiconPhraseTable<Bool>?
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
     let holders: [String: [String]]
     /// Title holders keyed by normalized title and office ("secretary general|nato").
@@ -86,14 +235,15 @@ final class CompiledLexicon: Sendable {
     /// - Complexity: O(total size of the dictionaries).
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
-        var actors = PhraseTable<ActorSurface>()
+        // the phrases of every table, split into token keys as text is
+        var actorPhrases: [(keys: [String], value: ActorSurface)] = []
         var holders: [String: [String]] = [:]
         for a in lexicon.actors {
             func add(_ s: String, _ kind: SurfaceKind) {
                 let letters = s.unicodeScalars.filter { CharacterSet.letters.contains($0) }
                 let caps = letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
                 let capitalized = s.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
-                actors.insert(phrase: s, ActorSurface(actorID: a.id, kind: kind, surface: s, caseSensitive: caps, capitalized: capitalized))
+                actorPhrases.append((Tokenizer.keys(s), ActorSurface(actorID: a.id, kind: kind, surface: s, caseSensitive: caps, capitalized: capitalized)))
             }
             add(a.name, .name)
             // a name's folded spelling ("Peter Szijjarto") matches through the token keys already
@@ -102,7 +252,6 @@ final class CompiledLexicon: Sendable {
             for s in a.references { add(s, .reference) }
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
         }
-        self.actors = actors
         self.holders = holders
         var norm: [String: [(String, [String])]] = [:]
         for (k, ids) in holders.sorted(by: { $0.key < $1.key }) {
@@ -111,28 +260,47 @@ final class CompiledLexicon: Sendable {
             norm[AliasKey.normalize(parts[0]) + "|" + parts[1], default: []].append((k, ids))
         }
         self.holdersByNormalizedTitle = norm
-        var predicates = PhraseTable<[Lexicon.Predicate]>()
-        for (k, v) in lexicon.predicates.sorted(by: { $0.key < $1.key }) { predicates.insert(phrase: k, v) }
-        self.predicates = predicates
-        var titles = PhraseTable<String>()
-        for (k, v) in lexicon.titles.sorted(by: { $0.key < $1.key }) { titles.insert(phrase: k, v) }
-        self.titles = titles
-        var cues: [String: PhraseTable<Bool>] = [:]
-        for (g, set) in lexicon.cues {
-            var t = PhraseTable<Bool>()
-            for p in set.sorted() { t.insert(phrase: p, true) }
-            cues[g] = t
+        func split<V>(_ pairs: [(String, V)]) -> [(keys: [String], value: V)] { pairs.map { (Tokenizer.keys($0.0), $0.1) } }
+        let predicatePhrases = split(lexicon.predicates.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        let titlePhrases = split(lexicon.titles.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        var cuePhrases: [String: [(keys: [String], value: Bool)]] = [:]
+        for (g, set) in lexicon.cues { cuePhrases[g] = split(set.sorted().map { ($0, true) }) }
+        let currencyPhrases = split(lexicon.currencies.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        let periodPhrases = split(lexicon.periods.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) })
+        let itemPhrases = split(lexicon.itemHeads.sorted().map { ($0, true) })
+
+        // the vocabulary: every phrase word, and every word-list entry as written (a list is
+        // asked about one token's key, so an entry of several words never matches one)
+        var vocabulary = Vocabulary()
+        for p in actorPhrases { for k in p.keys { _ = vocabulary.intern(k) } }
+        for list in [predicatePhrases.map(\.keys), titlePhrases.map(\.keys), currencyPhrases.map(\.keys),
+                     periodPhrases.map(\.keys), itemPhrases.map(\.keys)] + cuePhrases.values.map({ $0.map(\.keys) }) {
+            for keys in list { for k in keys { _ = vocabulary.intern(k) } }
         }
+        let lists: [(Set<String>, WordClass)] = [
+            (lexicon.nonNameWords, .nonName), (lexicon.programHeads, .programHead), (lexicon.organizationHeads, .organizationHead),
+            (lexicon.programReferences, .programReference), (lexicon.pastTitleModifiers, .pastTitleModifier),
+            (lexicon.resourceNouns, .resourceNoun), (lexicon.itemModifiers, .itemModifier),
+        ] + WordClass.cueClasses.map { (lexicon.cues[$0.key] ?? [], $0.value) }
+        for (set, _) in lists { for w in set { _ = vocabulary.intern(w) } }
+        var classes = [WordClass](repeating: [], count: vocabulary.count)
+        for (set, c) in lists { for w in set { classes[Int(vocabulary.id(w))].insert(c) } }
+        for p in actorPhrases { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.actorStart) } }
+        for p in cuePhrases["hypothetical"] ?? [] { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.hypotheticalStart) } }
+        self.vocabulary = vocabulary
+        self.classes = classes
+
+        self.actors = LexiconPhraseTable(actorPhrases, vocabulary: vocabulary)
+        self.predicates = LexiconPhraseTable(predicatePhrases, vocabulary: vocabulary)
+        self.titles = LexiconPhraseTable(titlePhrases, vocabulary: vocabulary)
+        let cues = cuePhrases.mapValues { LexiconPhraseTable($0, vocabulary: vocabulary) }
         self.cues = cues
-        var currencies = PhraseTable<String>()
-        for (k, v) in lexicon.currencies.sorted(by: { $0.key < $1.key }) { currencies.insert(phrase: k, v) }
-        self.currencies = currencies
-        var periods = PhraseTable<String>()
-        for (k, v) in lexicon.periods.sorted(by: { $0.key < $1.key }) { periods.insert(phrase: k, v) }
-        self.periods = periods
-        var items = PhraseTable<Bool>()
-        for h in lexicon.itemHeads.sorted() { items.insert(phrase: h, true) }
-        self.itemHeads = items
+        self.undeliveredCues = cues["undelivered"]
+        self.nonEventCues = cues["non_event"]
+        self.hypotheticalCues = cues["hypothetical"]
+        self.currencies = LexiconPhraseTable(currencyPhrases, vocabulary: vocabulary)
+        self.periods = LexiconPhraseTable(periodPhrases, vocabulary: vocabulary)
+        self.itemHeads = LexiconPhraseTable(itemPhrases, vocabulary: vocabulary)
     }
 
     /// Whether a single-token cue of `group` is `key`, or a cue phrase starts at `i`.
@@ -140,5 +308,20 @@ final class CompiledLexicon: Sendable {
         cues[group]?.longest(tokens, at: i, limit: limit)?.length
     }
 
-    func isCueWord(_ group: String, _ key: String) -> Bool { lexicon.cues[group]?.contains(key) ?? false }
+    func isCueWord(_ group: String, _ key: String) -> Bool {
+        if let c = WordClass.cueClasses[group] { return classes[Int(vocabulary.id(key))].contains(c) }
+        return lexicon.cues[group]?.contains(key) ?? false
+    }
+
+    /// Whether the token's word is in the word list `c`.
+    @inline(__always) func token(_ t: Token, is c: WordClass) -> Bool { classes[Int(t.id)].contains(c) }
+
+    /// Whether the token's word is in any of the word lists `c`.
+    @inline(__always) func token(_ t: Token, is c: WordClass, any: Bool) -> Bool { !classes[Int(t.id)].isDisjoint(with: c) }
+
+    /// Whether a key (a token's, or one written in code) is in the word list `c`.
+    func key(_ key: String, is c: WordClass) -> Bool { classes[Int(vocabulary.id(key))].contains(c) }
+
+    /// Tokenizes a phrase with this lexicon's word ids (for matching it against the tables).
+    func tokenize(_ text: String) -> [Token] { Tokenizer.tokenize(Array(text.unicodeScalars), vocabulary: vocabulary) }
 }

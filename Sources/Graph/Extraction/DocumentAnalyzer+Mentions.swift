@@ -50,11 +50,11 @@ extension DocumentAnalyzer {
         // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
         var i = lower
         while i < upper {
-            let t = tokens[i]
-            guard t.isWord else { i += 1; continue }
+            let tCapitalized = tokens[i].isCapitalized, tAllCaps = tokens[i].isAllCaps
+            guard tokens[i].isWord else { i += 1; continue }
             var best: (len: Int, entity: Int, kind: MentionKind)? = nil
-            if t.isCapitalized || t.isAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper),
-               !(d.length == 1 && t.isAllCaps && t.characterCount <= 4 && lowerCaseLearned.contains(t.key)) {
+            if tCapitalized || tAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper),
+               !(d.length == 1 && tAllCaps && tokens[i].characterCount <= 4 && lowerCaseLearned.contains(tokens[i].key)) {
                 best = (d.length, d.value, .name)
             }
             // the longest dictionary phrase here that the text's case and context allow
@@ -65,7 +65,7 @@ extension DocumentAnalyzer {
                 if a.caseSensitive {
                     let written = text(of: range).filter { $0 != "." }
                     if written != a.surface.filter({ $0 != "." }) { return false }
-                } else if a.capitalized, !t.isCapitalized { return false }
+                } else if a.capitalized, !tCapitalized { return false }
                 if a.kind == .reference {
                     guard entityIndex[a.actorID] != nil else { return false }
                     if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
@@ -94,14 +94,14 @@ extension DocumentAnalyzer {
                 best = (run.len, e, .name)
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
-            if best == nil, t.isCapitalized, let id = DocumentAnalyzer.seatMetonyms[t.key], i + 1 < upper,
+            if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
                lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !["(", ","].contains(tokens[i - 1].text))
                 || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
             }
             // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
-            if let b = best, i == lower, t.isAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
+            if let b = best, i == lower, tAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
                 i += b.len
                 continue
             }
@@ -128,12 +128,12 @@ extension DocumentAnalyzer {
             if tEnd < upper, tokens[tEnd].text == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
             var k = i - 1
             var past = false
-            if k >= lower, lex.lexicon.pastTitleModifiers.contains(tokens[k].key) { past = true; k -= 1 }
+            if k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true; k -= 1 }
             if k >= lower, tokens[k].key == "'s" || tokens[k].text == "\u{2019}" { k -= 1 }
             var ownerIdx = ms.lastIndex { $0.range.upperBound == k + 1 && entities[$0.entity].type != .person && $0.kind != .reference || $0.range.upperBound == k + 1 && $0.kind == .reference }
             if let o = ownerIdx, entities[ms[o].entity].type == .person || entities[ms[o].entity].type == .program { ownerIdx = nil }
-            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.lexicon.pastTitleModifiers.contains(tokens[ms[o].range.lowerBound - 1].key) { past = true }
-            if ownerIdx == nil, k >= lower, lex.lexicon.pastTitleModifiers.contains(tokens[k].key) { past = true }
+            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.token(tokens[ms[o].range.lowerBound - 1], is: .pastTitleModifier) { past = true }
+            if ownerIdx == nil, k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true }
             if ownerIdx == nil, tEnd + 1 < upper, tokens[tEnd].key == "of" {
                 var o = tEnd + 1
                 if tokens[o].key == "the" { o += 1 }
@@ -236,7 +236,7 @@ extension DocumentAnalyzer {
                     programOrder.removeAll { $0 == m.entity }
                     programOrder.append(m.entity)
                     // "the PURL initiative": the head noun after a program name belongs to it
-                    if i < upper, lex.lexicon.programReferences.contains(tokens[i].key) {
+                    if i < upper, lex.token(tokens[i], is: .programReference) {
                         descriptors[m.entity, default: []].insert(tokens[i].key)
                         i += 1
                     }
@@ -246,7 +246,7 @@ extension DocumentAnalyzer {
                     if k < upper, tokens[k].key == "as" {
                         var j = k + 1
                         while j < min(upper, k + 5) {
-                            if lex.lexicon.programReferences.contains(tokens[j].key) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
+                            if lex.token(tokens[j], is: .programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
                             j += 1
                         }
                     }
@@ -266,7 +266,7 @@ extension DocumentAnalyzer {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
             } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if lex.lexicon.programReferences.contains(key), let p = programFor(noun: key), i > lower {
+            } else if lex.token(tokens[i], is: .programReference), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
@@ -327,8 +327,8 @@ extension DocumentAnalyzer {
     func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
         var j = i
         while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
-              lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.contains(tokens[j].key) || j > i {
-            if lex.lexicon.programHeads.contains(tokens[j].key) || lex.lexicon.organizationHeads.contains(tokens[j].key) { return nil }
+              lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.startsWith(tokens[j]) || j > i {
+            if lex.token(tokens[j], is: [.programHead, .organizationHead], any: true) { return nil }
             j += 1
         }
         let len = j - i
@@ -348,15 +348,14 @@ extension DocumentAnalyzer {
         var j = i
         var lastHead: (Int, EntityType)? = nil
         while j < limit, j - i < 8 {
-            let t = tokens[j]
-            if t.isWord, t.isCapitalized || t.isAllCaps {
-                if lex.lexicon.programHeads.contains(t.key) { lastHead = (j, .program) }
-                else if lex.lexicon.organizationHeads.contains(t.key) { lastHead = (j, .organization) }
+            if tokens[j].isWord, tokens[j].isCapitalized || tokens[j].isAllCaps {
+                if lex.token(tokens[j], is: .programHead) { lastHead = (j, .program) }
+                else if lex.token(tokens[j], is: .organizationHead) { lastHead = (j, .organization) }
                 j += 1
                 continue
             }
-            if t.text == "-" && !t.spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
-            if ["of", "for", "and", "&", "on"].contains(t.key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
+            if tokens[j].mark == "-" && !tokens[j].spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
+            if ["of", "for", "and", "&", "on"].contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
             break
         }
         guard let (h, type) = lastHead, h > i else { return nil }

@@ -57,7 +57,7 @@ extension DocumentAnalyzer {
             let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
             let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
             if preds.contains(where: { $0.isNoun }) && preds.contains(where: { !$0.isNoun }) {
-                let verbContext = prev == "to" || lex.isCueWord("auxiliary", prev) || lex.isCueWord("negation", prev)
+                let verbContext = prev == "to" || (i > s.tokens.lowerBound && lex.token(tokens[i - 1], is: [.auxiliary, .negation], any: true))
                     || ms.contains { $0.range.upperBound == i && !$0.possessive }
                 let noun = !verbContext && (["for", "of", "to"].contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
                 let chosen = preds.filter { $0.isNoun == noun }
@@ -116,7 +116,7 @@ extension DocumentAnalyzer {
         // "…, diplomats said", "the company said": a common noun right before the verb is its subject
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
             let p = tokens[start - 1]
-            if p.isWord, !p.isCapitalized, !lex.isCueWord("auxiliary", p.key), !lex.isCueWord("negation", p.key), !p.key.hasSuffix("ly"),
+            if p.isWord, !p.isCapitalized, !lex.token(p, is: .auxiliary), !lex.token(p, is: .negation), !p.key.hasSuffix("ly"),
                !["who", "which", "that", "and", "also", "to", "for", "not", "n't", "'s"].contains(p.key),
                !(DocumentAnalyzer.actingGroupNouns.contains(p.key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
@@ -167,12 +167,12 @@ extension DocumentAnalyzer {
             // own (unnamed) subject does not belong to the speaker
             if stopAtSpeech, k < start - 1, t.isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
-            if t.isWord, !t.isCapitalized, !lex.isCueWord("auxiliary", t.key), !lex.isCueWord("negation", t.key), !t.key.hasSuffix("ly"),
+            if t.isWord, !t.isCapitalized, !lex.token(t, is: .auxiliary), !lex.token(t, is: .negation), !t.key.hasSuffix("ly"),
                !["it", "they", "he", "she", "we", "the", "a", "an", "to", "that", "and", "who"].contains(t.key), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
             if ["which", "who"].contains(t.key), k - 1 >= lower, tokens[k - 1].text == "," { k -= 2; steps += 1; continue }
-            if t.key != "who", lex.isCueWord("clause_break", t.key) {
+            if t.key != "who", lex.token(t, is: .clauseBreak) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
                 if !(t.key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
             }
@@ -194,9 +194,8 @@ extension DocumentAnalyzer {
         var k = start - 1
         var steps = 0
         while k >= lower, steps < 4 {
-            let key = tokens[k].key
-            if lex.isCueWord("negation", key) { return true }
-            if !lex.isCueWord("auxiliary", key), !key.hasSuffix("ly") { return false }
+            if lex.token(tokens[k], is: .negation) { return true }
+            if !lex.token(tokens[k], is: .auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
             k -= 1; steps += 1
         }
         return false
@@ -204,14 +203,14 @@ extension DocumentAnalyzer {
 
     func isUndelivered(_ start: Int, lower: Int) -> Bool {
         for k in max(lower, start - 4)..<start {
-            if let len = lex.cue("undelivered", tokens, at: k, limit: start), k + len >= start - 1 { return true }
+            if let len = lex.undeliveredCues?.longest(tokens, at: k, limit: start)?.length, k + len >= start - 1 { return true }
         }
         return false
     }
 
     func isNonEvent(_ start: Int, lower: Int) -> Bool {
         for k in max(lower, start - 4)..<start {
-            if let len = lex.cue("non_event", tokens, at: k, limit: start), k + len >= start - 1 { return true }
+            if let len = lex.nonEventCues?.longest(tokens, at: k, limit: start)?.length, k + len >= start - 1 { return true }
         }
         return false
     }
@@ -222,17 +221,16 @@ extension DocumentAnalyzer {
             var first = Int.max
             var k = lower
             while k < upper {
-                if lex.cues["hypothetical"]?.contains(tokens[k].key) == true || tokens[k].key == "the",
-                   let len = lex.cue("hypothetical", tokens, at: k, limit: upper), len >= 2 { first = k + len; break }
+                if lex.token(tokens[k], is: .hypotheticalStart) || tokens[k].key == "the",
+                   let len = lex.hypotheticalCues?.longest(tokens, at: k, limit: upper)?.length, len >= 2 { first = k + len; break }
                 k += 1
             }
             hypotheticalCache = (lower, first)
         }
         if hypotheticalCache.firstCueEnd <= start { return true }
         for k in max(lower, start - 4)..<start {
-            let key = tokens[k].key
-            if ["could", "might", "may", "if", "unless", "whether"].contains(key), lex.isCueWord("hypothetical", key) { return true }
-            if lex.isCueWord("stop", key), k >= start - 2 { return true }
+            if lex.token(tokens[k], is: .hypothetical), ["could", "might", "may", "if", "unless", "whether"].contains(tokens[k].key) { return true }
+            if lex.token(tokens[k], is: .stop), k >= start - 2 { return true }
         }
         return false
     }
@@ -306,7 +304,7 @@ extension DocumentAnalyzer {
                 var descriptorStart = -1
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
                     var k = sm.range.lowerBound - 1
-                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.isCueWord("clause_break", tokens[k].key),
+                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.token(tokens[k], is: .clauseBreak),
                           !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
                     if k > lower, tokens[k].text == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
                 }
@@ -488,14 +486,14 @@ extension DocumentAnalyzer {
                     // an acronym's expansion in parentheses is not the clause
                     if tokens[k].text == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].text == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
-                    if lex.lexicon.resourceNouns.contains(key) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
+                    if lex.token(tokens[k], is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
                     if DocumentAnalyzer.prepositions.contains(key), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
                 if !given, start > lower, ["be", "been", "being", "was", "were", "is", "are"].contains(tokens[start - 1].key) {
-                    for k in max(lower, start - 8)..<start where lex.lexicon.resourceNouns.contains(tokens[k].key) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                    for k in max(lower, start - 8)..<start where lex.token(tokens[k], is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
                         given = true
                     }
                 }
@@ -544,16 +542,16 @@ extension DocumentAnalyzer {
                 if continuesList { ok = prevOK } else {
                     var skipped = 0
                     while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].text == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
-                          !lex.isCueWord("clause_break", tokens[k].key), !ms.contains(where: { $0.range.contains(k) }) {
+                          !lex.token(tokens[k], is: .clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
                     if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 && !m.possessive }  // direct object
-                    else if lex.isCueWord("clause_break", tokens[k].key) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
+                    else if lex.token(tokens[k], is: .clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
-                        if lex.isCueWord("recipient_preposition", key) { ok = key != "of" || p.isNoun }
+                        if lex.token(tokens[k], is: .recipientPreposition) { ok = key != "of" || p.isNoun }
                         // "share satellite data with Denmark"
                         if key == "with", (t.range.lowerBound..<k).contains(where: { ["share", "shares", "shared", "sharing"].contains(tokens[$0].key) }) { ok = true }
                         if key == "including" { ok = false }
@@ -564,7 +562,7 @@ extension DocumentAnalyzer {
                 var after = m.range.upperBound
                 if after < end, tokens[after].text == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].text == ")" }) { after = close + 1 }
                 else if after < end, tokens[after].text == ")" { after += 1 }
-                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.isCueWord("recipient_preposition", tokens[k].key)),
+                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.token(tokens[k], is: .recipientPreposition)),
                    lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !["through", "to", "into", "under", "via", "for"].contains(tokens[k].key), !continuesList { ok = ok && true }
@@ -639,7 +637,7 @@ extension DocumentAnalyzer {
             if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             // "addressed concerns over …" is no one's opposition; "expressed concern over …" is
-            if p.lemma.hasPrefix("concern"), start > lower, !lex.isCueWord("concern_governors", tokens[start - 1].key),
+            if p.lemma.hasPrefix("concern"), start > lower, !lex.token(tokens[start - 1], is: .concernGovernor),
                mention(endingAt: start, ms) == nil { continue }
             var agents: [Int] = []
             if p.isReverse {
@@ -789,7 +787,7 @@ extension DocumentAnalyzer {
             while s > range.lowerBound {
                 let t = tokens[s - 1]
                 if t.text == "-", !t.spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
-                if t.isWord, lex.lexicon.itemModifiers.contains(t.key) || (t.isCapitalized && !lex.lexicon.nonNameWords.contains(t.key)) { s -= 1; continue }
+                if t.isWord, lex.token(t, is: .itemModifier) || (t.isCapitalized && !lex.token(t, is: .nonName)) { s -= 1; continue }
                 break
             }
             let generic: Set<String> = ["systems", "system", "capabilities", "equipment", "weapons", "arms", "training", "troops"]

@@ -42,8 +42,7 @@ struct Mention {
 final class DocumentAnalyzer {
     let lex: CompiledLexicon
     let documentID: String
-    let text: String
-    let scalars: [Unicode.Scalar]
+    let scalars: ArraySlice<Unicode.Scalar>
     let tokens: [Token]
     let sentences: [Sentence]
     let date: String?
@@ -84,19 +83,22 @@ final class DocumentAnalyzer {
     var programWords: [Int: (surfaces: Int, words: Set<String>)] = [:]
     var lastQuoteSentence = -2
 
-    init(lexicon: CompiledLexicon, documentID: String, text: String) {
+    /// Tokenizes and splits a text (or a segment of one) for analysis.
+    /// - Parameters:
+    ///   - scalars: the text's Unicode scalars, indexed from 0.
+    ///   - date: the article's date (roles are read as held on that day).
+    init(lexicon: CompiledLexicon, documentID: String, scalars: ArraySlice<Unicode.Scalar>, date: String?) {
         self.lex = lexicon
         self.documentID = documentID
-        self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.tokens = Tokenizer.tokenize(scalars)
+        self.scalars = scalars
+        self.tokens = Tokenizer.tokenize(Array(scalars), vocabulary: lexicon.vocabulary)
         self.sentences = SentenceSplitter.split(tokens: tokens)
-        self.date = DocumentAnalyzer.findDate(text)
+        self.date = date
     }
 
     /// The document text between two scalar offsets.
     func slice(_ a: Int, _ b: Int) -> String {
-        String(scalars: scalars[a..<b])
+        String(scalars: scalars[(scalars.startIndex + a)..<(scalars.startIndex + b)])
     }
 
     func text(of range: Range<Int>) -> String {
@@ -135,7 +137,7 @@ final class DocumentAnalyzer {
     }
 
     func isNameWord(_ t: Token) -> Bool {
-        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.lexicon.nonNameWords.contains(t.key) && t.text.first?.isNumber != true
+        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.token(t, is: .nonName) && t.text.first?.isNumber != true
     }
 
     // MARK: Pass 0: acronyms with their expansions
@@ -189,7 +191,7 @@ final class DocumentAnalyzer {
         if let hit = lex.actors.longest(tokens, at: expansion.lowerBound, limit: expansion.upperBound), hit.length == expansion.count,
            let i = entity(forActor: hit.value.actorID, sentence: sentence) {
             e = i
-        } else if let acroHit = lex.actors.longest(Tokenizer.tokenize(Array(acronym.unicodeScalars)), at: 0, limit: 1),
+        } else if let acroHit = lex.actors.longest(lex.tokenize(acronym), at: 0, limit: 1),
                   let i = entity(forActor: acroHit.value.actorID, sentence: sentence) {
             e = i
         } else if let i = entityIndex[Slug.make(acronym)] {

@@ -48,13 +48,9 @@ public struct Extractor: Sendable {
     /// - Returns: the document's entities, edges and the facts used for cross-document conflicts.
     /// - Complexity: O(n) in the length of the text (sentences are capped in length).
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
-        var title = ""
-        for line in text.prefix(4096).split(whereSeparator: \.isNewline) {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if !t.isEmpty { title = t; break }
-        }
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
-        var result = DocumentExtraction(document: Document(id: documentID, title: String(title.prefix(300)), sha256: digest, date: DocumentAnalyzer.findDate(text)),
+        let date = DocumentAnalyzer.findDate(text)
+        var result = DocumentExtraction(document: Document(id: documentID, title: Extractor.title(of: text), sha256: digest, date: date),
                                         graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
         let scalars = Array(text.unicodeScalars)
         var base = 0
@@ -71,16 +67,46 @@ public struct Extractor: Sendable {
                 }
                 end = k
             }
-            extractSegment(String(scalars: scalars[base..<end]), offset: base, documentID: documentID, into: &result)
+            extractSegment(scalars[base..<end], offset: base, documentID: documentID, date: date, into: &result)
             base = end
         }
         result.graph.add(result.document)
         return result
     }
 
-    private func extractSegment(_ text: String, offset: Int, documentID: String, into result: inout DocumentExtraction) {
-        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, text: text)
-        let date = result.document.date
+    /// The first non-blank line among the first 4096 Unicode scalars, trimmed, at most 300
+    /// characters.
+    /// - Complexity: O(scalars up to the end of that line), at most 4096.
+    static func title(of text: String) -> String {
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex, lineStart = i, seen = 0
+        func line(_ r: Range<String.Index>) -> String? {
+            let raw = text.unicodeScalars[r]
+            guard let first = raw.first, let last = raw.last else { return nil }
+            // trimming through Foundation is slow: only when an end is a space
+            let plain = first.isASCII && first != " " && first != "\t" && last.isASCII && last != " " && last != "\t"
+            let t = plain ? Substring(raw) : Substring(Substring(raw).trimmingCharacters(in: .whitespaces))
+            return t.isEmpty ? nil : String(t.prefix(300))
+        }
+        while i < scalars.endIndex, seen < 4096 {
+            let s = scalars[i]
+            let next = scalars.index(after: i)
+            // Character.isNewline's scalars (a CR LF pair leaves an empty line between, skipped)
+            if s == "\n" || s == "\r" || s == "\u{0B}" || s == "\u{0C}" || s == "\u{85}" || s == "\u{2028}" || s == "\u{2029}" {
+                if let t = line(lineStart..<i) { return t }
+                lineStart = next
+            }
+            i = next
+            seen += 1
+        }
+        return line(lineStart..<i) ?? ""
+    }
+
+    /// Reads one segment (the whole text for all but huge documents); `offset` is its first
+    /// scalar's offset in the document, `date` the document's.
+    private func extractSegment(_ scalars: ArraySlice<Unicode.Scalar>, offset: Int, documentID: String, date: String?,
+                                into result: inout DocumentExtraction) {
+        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, scalars: scalars, date: date)
         a.findAcronyms()
         a.quotes = a.sentences.map { a.findQuotes($0) }
         var drafts: [DraftRelation] = []

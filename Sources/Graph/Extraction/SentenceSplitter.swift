@@ -31,6 +31,8 @@ public enum SentenceSplitter {
     ]
     /// Marks that may follow a sentence end before the boundary (compared as scalars: none has a canonical equivalent).
     static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"]
+    /// Marks that start a bullet line (left out of its sentence).
+    static let bullets: Set<Unicode.Scalar> = ["-", "\u{2022}", "*", "\u{2013}", "\u{2014}", "\u{00B7}", "\u{0387}"]
     /// Marks that may start a sentence.
     static let openers: Set<Unicode.Scalar> = ["\u{201C}", "\"", "\u{2018}", "'", "(", "[", "-", "\u{00AB}"]
     /// Longest quoted passage (in tokens) kept inside one sentence.
@@ -52,7 +54,7 @@ public enum SentenceSplitter {
         func close(_ end: Int) {
             var s = start
             // drop a leading bullet marker
-            if s < end, ["-", "•", "*", "–", "—", "·"].contains(tokens[s].text), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
+            if s < end, SentenceSplitter.bullets.contains(tokens[s].mark), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
             if s < end { out.append(Sentence(start: tokens[s].start, end: tokens[end - 1].end, tokens: s..<end)) }
             start = end
         }
@@ -67,7 +69,7 @@ public enum SentenceSplitter {
             case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
             default: break
             }
-            if t.mark == "." || t.mark == "!" || t.mark == "?" || t.mark == "\u{2026}" || (t.isWord && t.text.hasSuffix(".") && t.text.count > 2 && t.isWord) {
+            if t.mark == "." || t.mark == "!" || t.mark == "?" || t.mark == "\u{2026}" || (t.isWord && t.text.utf8.last == UInt8(ascii: ".") && t.text.count > 2) {
                 var j = i + 1
                 // swallow more terminal marks and closing quotes/brackets
                 while j < tokens.count, !tokens[j].newlineBefore,

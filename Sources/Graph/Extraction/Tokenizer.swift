@@ -11,6 +11,9 @@ struct Token: Sendable {
     var text: String
     /// Lower-case, diacritics folded, curly apostrophe straightened: the dictionary key.
     var key: String
+    /// The key's id in the lexicon's vocabulary (0: a word the lexicon does not have, or
+    /// tokenized without a vocabulary).
+    var id: Int32 = 0
     var kind: Kind
     /// A line break stands between this token and the previous one.
     var newlineBefore: Bool
@@ -75,8 +78,11 @@ final class StringMemo: @unchecked Sendable {
 /// and makes every other punctuation scalar its own token.
 enum Tokenizer {
     /// Tokenizes `scalars`.
+    /// - Parameters:
+    ///   - scalars: the text.
+    ///   - vocabulary: gives each token the id of its key (for the lexicon's phrase tables).
     /// - Complexity: O(n) in the number of scalars.
-    static func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+    static func tokenize(_ scalars: [Unicode.Scalar], vocabulary: Vocabulary? = nil) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         let n = scalars.count
@@ -110,7 +116,9 @@ enum Tokenizer {
                 }()
                 foldedKeys[text] = key
             }
-            tokens.append(Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space))
+            var token = Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space)
+            if let vocabulary { token.id = vocabulary.id(key) }
+            tokens.append(token)
             newline = false
             space = false
         }

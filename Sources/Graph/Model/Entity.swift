@@ -47,14 +47,19 @@ public struct Entity: Hashable, Sendable {
         var fresh: [String] = []
         for n in names {
             // trimming through Foundation is slow: skip it when neither end is whitespace
-            let t = n.unicodeScalars.first.map(CharacterSet.whitespacesAndNewlines.contains) == false
-                && n.unicodeScalars.last.map(CharacterSet.whitespacesAndNewlines.contains) == false
+            let t = n.unicodeScalars.first.map(Entity.isSpace) == false && n.unicodeScalars.last.map(Entity.isSpace) == false
                 ? n : n.trimmingCharacters(in: .whitespacesAndNewlines)
             if !t.isEmpty, t != name, !Entity.sortedContains(aliases, t) { fresh.append(t) }
         }
         // `aliases` is always sorted and unique, so with nothing new it stays as it is
         guard !fresh.isEmpty else { return }
         aliases = Set(aliases).union(fresh).sorted()
+    }
+
+    /// `CharacterSet.whitespacesAndNewlines.contains`, without Foundation for ASCII.
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
+        return CharacterSet.whitespacesAndNewlines.contains(s)
     }
 
     /// Binary search in a sorted array.
