@@ -2,12 +2,18 @@ extension String {
     /// The string of these Unicode scalars, encoded straight into UTF-8 storage.
     ///
     /// Equal to appending them to a `String.UnicodeScalarView`, several times faster (that
-    /// path goes through a generic per-scalar append).
+    /// path goes through a generic per-scalar append). Two passes: the length, then the bytes.
     /// - Complexity: O(n) in the number of scalars.
     init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        let count = scalars.count
-        guard count > 0 else { self = ""; return }
-        self = String(unsafeUninitializedCapacity: count * 4) { buffer in
+        // the exact UTF-8 length first: a capacity of up to 15 bytes makes a small (inline,
+        // unallocated) string, and a larger one is not over-allocated
+        var length = 0
+        for s in scalars {
+            let v = s.value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        guard length > 0 else { self = ""; return }
+        self = String(unsafeUninitializedCapacity: length) { buffer in
             var n = 0
             for s in scalars {
                 let v = s.value
