@@ -138,7 +138,8 @@ public struct Extractor: Sendable {
             evidenceCache[si] = e
             return e
         }
-        var g = EntityGraph()
+        // merged into the build's graph, which indexes the names: no index of its own
+        var g = EntityGraph(indexingAliases: false)
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             var aliases = Array(e.surfaces)
             var attributes: [String: String] = [:]

@@ -31,6 +31,14 @@ struct Token: Sendable {
     /// Two or more letters, all upper-case ("NATO", "PURL", "U.S.").
     var isAllCaps: Bool = false
 
+    /// An ASCII token whose case flags the tokenizer has already read.
+    init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
+         mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool) {
+        self.start = start; self.end = end; self.text = text; self.key = key; self.kind = kind
+        self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
+        self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps
+    }
+
     init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool) {
         self.start = start; self.end = end; self.text = text; self.key = key; self.kind = kind
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
@@ -102,11 +110,40 @@ enum Tokenizer {
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
         func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase }
         func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
+            var ascii = true
+            for k in a..<b where !scalars[k].isASCII { ascii = false; break }
+            if ascii {
+                // text, key and case flags straight from the scalars (most tokens)
+                let count = b - a
+                var letters = 0, upper = 0
+                for k in a..<b {
+                    let v = scalars[k].value
+                    if v >= 65 && v <= 90 { upper += 1; letters += 1 } else if v >= 97 && v <= 122 { letters += 1 }
+                }
+                let text = String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[a + k].value) }
+                    return count
+                }
+                let key = upper == 0 ? text : String(unsafeUninitializedCapacity: count) { buffer in
+                    for k in 0..<count {
+                        let v = UInt8(truncatingIfNeeded: scalars[a + k].value)
+                        buffer[k] = v >= 65 && v <= 90 ? v + 32 : v
+                    }
+                    return count
+                }
+                let first = scalars[a].value
+                var token = Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space,
+                                  mark: count == 1 ? scalars[a] : "\u{0}", isCapitalized: first >= 65 && first <= 90,
+                                  isAllCaps: letters >= 2 && upper == letters)
+                if let vocabulary { token.id = vocabulary.id(key) }
+                tokens.append(token)
+                newline = false
+                space = false
+                return
+            }
             let text = String(scalars: scalars[a..<b])
             var key: String
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                key = text.lowercased()
-            } else if let k = foldedKeys[text] {
+            if let k = foldedKeys[text] {
                 key = k
             } else {
                 key = Tokenizer.sharedKeys.value(for: text) ?? {

@@ -26,6 +26,9 @@ public struct EntityGraph: Sendable, Equatable {
 
     private var indexByID: [String: Int] = [:]
     private var indexByAlias: [String: Int] = [:]
+    /// Whether names and aliases are indexed as entities are added. A graph built only to be
+    /// merged into another (one document's) skips it; `index(ofName:)` then scans.
+    private var indexesAliases = true
     /// Relation position by its ends' dense indices and kind, packed into one integer
     /// (`packedKey`), so adding an edge hashes one word instead of two strings.
     private var relationIndex: [UInt64: Int] = [:]
@@ -34,6 +37,10 @@ public struct EntityGraph: Sendable, Equatable {
 
     /// Creates an empty graph.
     public init() {}
+
+    /// An empty graph that does not index names as entities are added: cheaper to build,
+    /// slower to look names up in (`index(ofName:)` scans). For a graph made to be merged.
+    init(indexingAliases: Bool) { indexesAliases = indexingAliases }
 
     /// Number of entities.
     public var entityCount: Int { entities.count }
@@ -66,14 +73,14 @@ public struct EntityGraph: Sendable, Equatable {
                 entities[i].attributes[k] = v
             }
             // aliases only grow: the same count means nothing new to index
-            if entities[i].aliases.count != before { indexAliases(of: i) }
+            if entities[i].aliases.count != before, indexesAliases { indexAliases(of: i) }
             return i
         }
         let i = entities.count
         precondition(i < 1 << 29, "more than 2^29 entities")
         entities.append(entity)
         indexByID[entity.id] = i
-        indexAliases(of: i)
+        if indexesAliases { indexAliases(of: i) }
         return i
     }
 
@@ -99,10 +106,20 @@ public struct EntityGraph: Sendable, Equatable {
     public func entity(named name: String) -> Entity? { index(ofName: name).map { entities[$0] } }
 
     /// The dense index of the entity a name refers to (see `entity(named:)`).
-    /// - Complexity: O(n) in the length of `name`.
+    /// - Complexity: O(n) in the length of `name` (O(names in the graph) in one that does not
+    ///   index aliases).
     public func index(ofName name: String) -> Int? {
         if let i = indexByID[name] { return i }
-        return indexByAlias[AliasKey.normalize(name)]
+        let key = AliasKey.normalize(name)
+        guard indexesAliases else {
+            // the first entity to carry the name, as the index would have it
+            guard !key.isEmpty else { return nil }
+            return entities.indices.first { i in
+                AliasKey.normalize(entities[i].name) == key || AliasKey.normalize(entities[i].id) == key
+                    || entities[i].aliases.contains { AliasKey.normalize($0) == key }
+            }
+        }
+        return indexByAlias[key]
     }
 
     /// Replaces the attributes of an existing entity.
@@ -119,7 +136,7 @@ public struct EntityGraph: Sendable, Equatable {
     public mutating func addAliases(_ names: [String], toEntity id: String) {
         guard let i = indexByID[id] else { return }
         entities[i].addAliases(names)
-        indexAliases(of: i)
+        if indexesAliases { indexAliases(of: i) }
     }
 
     // MARK: Relations
