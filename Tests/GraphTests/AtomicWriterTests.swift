@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Graph
+@_spi(Testing) @testable import Graph
 
 @Suite struct AtomicWriterTests {
     @Test func writesAndReplaces() throws {

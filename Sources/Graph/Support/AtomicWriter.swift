@@ -66,7 +66,9 @@ public enum AtomicWriter {
     /// `writeAll` with the rename step given, so tests can make a rename fail, and the
     /// process id its temporaries are named after, so tests can play a killed run
     /// (`stopAfterRenames` returns without cleaning up, as a killed process would).
-    static func writeAll(_ files: [(url: URL, data: Data)], rename: (String, String) -> Int32,
+    /// For tests only: the CLI's test hook (`NATO_GRAPH_TEST_KILL_AFTER_RENAMES`, in
+    /// `Build`) reaches it through `@_spi(Testing) import`.
+    @_spi(Testing) public static func writeAll(_ files: [(url: URL, data: Data)], rename: (String, String) -> Int32,
                          pid: Int32 = ProcessInfo.processInfo.processIdentifier, stopAfterRenames: Int? = nil) throws {
         let fm = FileManager.default
         let tag = "\(pid)-\(UInt32.random(in: 0...UInt32.max))"
