@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Graph
+@_spi(Testing) @testable import Graph
 
 @Suite struct AtomicWriterTests {
     @Test func writesAndReplaces() throws {
@@ -98,8 +98,8 @@ import Testing
                                   rename: { rename($0, $1) }, pid: p.processIdentifier, stopAfterRenames: 2)
         #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "new graph.json")
         #expect(try fm.contentsOfDirectory(atPath: dir.path).contains { $0.hasPrefix(AtomicWriter.journalPrefix) })
-        // the next write into the folder first puts the previous set back
-        AtomicWriter.recoverInterruptedSets(in: dir)
+        // the next write into the folder (or a reader) first puts the previous set back
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 1)
         for name in names.dropLast() {
             #expect(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) == "old \(name)", "\(name)")
         }
@@ -107,6 +107,101 @@ import Testing
         try AtomicWriter.writeAll([(dir.appendingPathComponent("graph.json"), Data("next".utf8))])
         #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json", "graph.svg"])
         #expect(try String(contentsOf: dir.appendingPathComponent("graph.dot"), encoding: .utf8) == "old graph.dot")
+    }
+
+    /// A reader runs the public recovery beside a writer that is still renaming: a journal
+    /// whose process is alive is not touched.
+    @Test func recoveryLeavesTheSetOfALiveWriterAlone() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let names = ["graph.json", "graph.dot", "graph.svg"]
+        try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("old \($0)".utf8)) })
+        // this process stands for the writer: alive, half-way through its renames
+        try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("new \($0)".utf8)) },
+                                  rename: { rename($0, $1) }, stopAfterRenames: 1)
+        let during = try fm.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 0)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == during)
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "new graph.json")
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.dot"), encoding: .utf8) == "old graph.dot")
+    }
+
+    /// A destination that cannot be put back (a folder now stands there) keeps its backup
+    /// and its line in the journal while the rest of the set is rolled back; once the
+    /// process that claimed the journal is gone, a later recovery takes it over and finishes.
+    @Test func aDestinationThatCannotBePutBackKeepsItsJournalLine() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let names = ["graph.json", "graph.dot", "graph.svg", "report.html"]
+        try AtomicWriter.writeAll(names.dropLast().map { (dir.appendingPathComponent($0), Data("old \($0)".utf8)) })
+        let dead = try exitedProcessID()
+        try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("new \($0)".utf8)) },
+                                  rename: { rename($0, $1) }, pid: dead, stopAfterRenames: 2)
+        let json = dir.appendingPathComponent("graph.json")
+        try fm.removeItem(at: json)
+        try fm.createDirectory(at: json.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.dot"), encoding: .utf8) == "old graph.dot")
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.svg"), encoding: .utf8) == "old graph.svg")
+        let left = try fm.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+        let journals = left.filter { $0.hasPrefix(AtomicWriter.journalPrefix) }
+        #expect(journals.count == 1 && left.count == 2, "\(left)")
+        #expect(left.contains { $0.hasPrefix(".graph.json.bak-\(dead)-") }, "\(left)")
+        let journal = try #require(journals.first)
+        let lines = try String(contentsOf: dir.appendingPathComponent(journal), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix(json.path + "\t"), "\(lines)")
+        // the journal was claimed by this process; played gone, its claim is taken over
+        let me = "\(ProcessInfo.processInfo.processIdentifier)-"
+        let orphan = AtomicWriter.journalPrefix + "\(dead)-" + journal.dropFirst(AtomicWriter.journalPrefix.count + me.count)
+        try fm.moveItem(at: dir.appendingPathComponent(journal), to: dir.appendingPathComponent(orphan))
+        try fm.removeItem(at: json)
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 1)
+        #expect(try String(contentsOf: json, encoding: .utf8) == "old graph.json")
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json", "graph.svg"])
+    }
+
+    /// Two processes recovering the same folder: the journal one of them has claimed (its
+    /// name carries that live process's id) is skipped by the other, and a writer keeps the
+    /// backups it names.
+    @Test func aJournalBeingRecoveredIsLeftToItsRecoverer() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let dead = try exitedProcessID(), live = ProcessInfo.processInfo.processIdentifier
+        let json = dir.appendingPathComponent("graph.json")
+        try Data("new".utf8).write(to: json)
+        let backup = ".graph.json.bak-\(dead)-7"
+        try Data("old".utf8).write(to: dir.appendingPathComponent(backup))
+        let claimed = "\(AtomicWriter.journalPrefix)\(live)-1-of-\(dead)-7"
+        try Data("\(json.path)\t\(dir.appendingPathComponent(backup).path)\n".utf8).write(to: dir.appendingPathComponent(claimed))
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 0)
+        #expect(try String(contentsOf: json, encoding: .utf8) == "new")
+        try AtomicWriter.writeAll([(json, Data("newer".utf8))])
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == [backup, claimed, "graph.json"].sorted())
+    }
+
+    @Test(.enabled(if: getuid() != 0, "runs as root, where a 0555 folder is still writable"))
+    func anUnwritableFolderIsLeftAsItIsByRecovery() throws {
+        let dir = try temporaryDirectory()
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let fm = FileManager.default
+        let names = ["graph.json", "graph.dot"]
+        try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("old \($0)".utf8)) })
+        try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("new \($0)".utf8)) },
+                                  rename: { rename($0, $1) }, pid: try exitedProcessID(), stopAfterRenames: 1)
+        let killed = try fm.contentsOfDirectory(atPath: dir.path).sorted()
+        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 0)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == killed)
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+        #expect(AtomicWriter.recoverInterruptedSets(in: dir) == 1)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json"])
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "old graph.json")
     }
 
     @Test func leftoversOfAKilledRunAreRemoved() throws {
@@ -142,5 +237,15 @@ import Testing
         }
         #expect(try String(contentsOf: a, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["graph.json"])
+    }
+
+    /// The id of a process that has exited: what a killed writer's files are named after.
+    func exitedProcessID() throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exit 0"]
+        try p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
     }
 }

@@ -54,8 +54,9 @@ public enum AtomicWriter {
     ///
     /// Before the renames a journal (`.nato-graph-set-PID-…` beside the first file) lists
     /// every destination and its backup. A process killed during the renames leaves the
-    /// journal behind, and the next `writeAll` into that folder first rolls the set back to
-    /// the previous one (`recoverInterruptedSets`) and then removes the leftovers.
+    /// journal behind; the next `writeAll` into that folder, or a reader that calls
+    /// `recoverInterruptedSets(in:)` first, rolls the set back to the previous one and
+    /// removes the leftovers.
     /// - Parameter files: destination and bytes of each file.
     /// - Throws: `AtomicWriter.Failure.cannotWrite`; the destinations are as they were then.
     public static func writeAll(_ files: [(url: URL, data: Data)]) throws {
@@ -65,7 +66,9 @@ public enum AtomicWriter {
     /// `writeAll` with the rename step given, so tests can make a rename fail, and the
     /// process id its temporaries are named after, so tests can play a killed run
     /// (`stopAfterRenames` returns without cleaning up, as a killed process would).
-    static func writeAll(_ files: [(url: URL, data: Data)], rename: (String, String) -> Int32,
+    /// For tests only: the CLI's test hook (`NATO_GRAPH_TEST_KILL_AFTER_RENAMES`, in
+    /// `Build`) reaches it through `@_spi(Testing) import`.
+    @_spi(Testing) public static func writeAll(_ files: [(url: URL, data: Data)], rename: (String, String) -> Int32,
                          pid: Int32 = ProcessInfo.processInfo.processIdentifier, stopAfterRenames: Int? = nil) throws {
         let fm = FileManager.default
         let tag = "\(pid)-\(UInt32.random(in: 0...UInt32.max))"
@@ -138,30 +141,54 @@ public enum AtomicWriter {
 
     static let journalPrefix = ".nato-graph-set-"
 
-    /// Rolls back sets whose writer was killed during its renames: for each journal in
-    /// `directory` whose process no longer exists, every destination gets its backup back,
-    /// destinations that did not exist before are removed, then that run's temporaries and
-    /// backups, and the journal.
-    /// - Parameter directory: the output folder.
+    /// Rolls back the output sets in `directory` whose writer was killed during its renames
+    /// (`kill -9`, power loss), so that the folder holds the previous set again rather than a
+    /// mix of two: for each journal there whose process no longer exists, every destination
+    /// gets its previous file back from its backup, destinations that did not exist before
+    /// are removed, then that run's temporaries and backups, and the journal.
+    ///
+    /// A journal whose process is alive (a set being written now) is not touched, so this
+    /// can run beside a writer. A journal is claimed first by renaming it to a name that
+    /// carries this process's id, so two processes recovering the same folder at once do not
+    /// both work on it, and one killed while recovering leaves a journal the next one takes
+    /// over. Best effort, and it never throws: in a folder it cannot write nothing changes; a
+    /// destination it cannot put back keeps its backup and its line in the journal.
+    ///
+    /// `writeAll` calls this for every folder it writes into. A program that reads files of
+    /// an output set calls it for their folder first (nato-graph's commands do, for the graph
+    /// they read), so that it reads the previous set and not a mix.
+    /// - Parameter directory: the output folder; a set's journal is beside its first file.
+    /// - Returns: the number of sets rolled back.
     /// - Complexity: O(files in the folder + destinations in the journals).
-    static func recoverInterruptedSets(in directory: URL) {
+    @discardableResult
+    public static func recoverInterruptedSets(in directory: URL) -> Int {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return 0 }
+        var recovered = 0
         for name in names.sorted() where name.hasPrefix(journalPrefix) {
             guard let pid = Int32(name.dropFirst(journalPrefix.count).prefix { $0 != "-" }), pid > 0,
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
-            let journal = directory.appendingPathComponent(name)
-            let tag = name.dropFirst(journalPrefix.count)
-            guard let text = fm.contents(atPath: journal.path).map({ String(decoding: $0, as: UTF8.self) }) else { continue }
+            // the tag of the run that wrote the set, which its temporaries and backups carry
+            let tag = originalTag(ofJournal: name)
+            let me = ProcessInfo.processInfo.processIdentifier
+            let journal = directory.appendingPathComponent("\(journalPrefix)\(me)-\(UInt32.random(in: 0...UInt32.max))-of-\(tag)")
+            // rename(2) is atomic: of two processes claiming the journal, one wins
+            guard posixRename(directory.appendingPathComponent(name).path, journal.path) == 0,
+                  let text = fm.contents(atPath: journal.path).map({ String(decoding: $0, as: UTF8.self) }) else { continue }
+            var kept: [Substring] = []
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].isEmpty else { continue }
                 let path = String(parts[0]), backup = String(parts[1])
+                let restored: Bool
                 if backup.isEmpty {
-                    try? fm.removeItem(atPath: path)
+                    restored = unlink(path) == 0 || errno == ENOENT
                 } else if fm.fileExists(atPath: backup) {
-                    _ = posixRename(backup, path)
+                    restored = posixRename(backup, path) == 0
+                } else {
+                    restored = true  // put back by a recovery that was itself interrupted
                 }
+                guard restored else { kept.append(line); continue }
                 // what that run left beside this destination: its temporary, and a backup
                 // that rename(2) kept because it was still the same file
                 let url = URL(fileURLWithPath: path)
@@ -169,18 +196,35 @@ public enum AtomicWriter {
                     try? fm.removeItem(at: url.deletingLastPathComponent().appendingPathComponent(leftover))
                 }
             }
-            try? fm.removeItem(at: journal)
+            if kept.isEmpty {
+                try? fm.removeItem(at: journal)
+                recovered += 1
+            } else {
+                _ = fm.createFile(atPath: journal.path, contents: Data((kept.joined(separator: "\n") + "\n").utf8))
+            }
         }
+        return recovered
+    }
+
+    /// The tag (`PID-RANDOM`) of the run that wrote the set a journal describes: what follows
+    /// the prefix, or for a journal claimed by a recovery (`PREFIX` `PID-RANDOM-of-TAG`) what
+    /// follows the last `-of-`.
+    static func originalTag(ofJournal name: String) -> Substring {
+        let rest = name.dropFirst(journalPrefix.count)
+        return rest.range(of: "-of-", options: .backwards).map { rest[$0.upperBound...] } ?? rest
     }
 
     /// Removes `.NAME.tmp-PID-*` and `.NAME.bak-PID-*` files beside `url` whose process no
-    /// longer exists (left by a run that was killed while writing).
+    /// longer exists (left by a run that was killed while writing), except those of a set
+    /// whose journal is still there (being recovered, or with a file that could not be put
+    /// back): the journal needs its backups.
     static func removeStaleTemporaries(of url: URL) {
         let fm = FileManager.default
         let dir = url.deletingLastPathComponent()
         guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { return }
+        let journaled = Set(names.filter { $0.hasPrefix(journalPrefix) }.map { originalTag(ofJournal: $0) })
         for prefix in [".\(url.lastPathComponent).tmp-", ".\(url.lastPathComponent).bak-"] {
-            for name in names where name.hasPrefix(prefix) {
+            for name in names where name.hasPrefix(prefix) && !journaled.contains(name.dropFirst(prefix.count)) {
                 guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0 else { continue }
                 if kill(pid, 0) != 0, errno == ESRCH {
                     try? fm.removeItem(at: dir.appendingPathComponent(name))

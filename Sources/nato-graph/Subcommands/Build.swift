@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Graph
+@_spi(Testing) import Graph
 
 extension NatoGraph {
     struct Build: ParsableCommand {
@@ -70,11 +70,29 @@ extension NatoGraph {
                 inRange = graph.documents.count
             }
             let files = try BuildPipeline.outputFiles(graph, in: URL(fileURLWithPath: out))
-            try AtomicWriter.writeAll(files)
+            try Build.writeSet(files)
             var err = StandardError()
             for w in report.warnings { print("warning: \(w)", to: &err) }
             report.seconds = Date().timeIntervalSince(started)
             print(Build.summary(report, documentsInRange: inRange, files: files.map { $0.url.relativePath }))
+        }
+
+        /// Writes the output set with `AtomicWriter.writeAll`.
+        ///
+        /// Test hook, not for users: with `NATO_GRAPH_TEST_KILL_AFTER_RENAMES=N` in the
+        /// environment the process kills itself with SIGKILL after N of the set's renames,
+        /// as `kill -9` at that moment would, leaving a mix of the two sets and the journal
+        /// (Tests/NatoGraphCLITests/KilledBuildTests.swift).
+        static func writeSet(_ files: [(url: URL, data: Data)]) throws {
+            guard let n = ProcessInfo.processInfo.environment["NATO_GRAPH_TEST_KILL_AFTER_RENAMES"].flatMap({ Int($0) }) else {
+                return try AtomicWriter.writeAll(files)
+            }
+            var renames = 0
+            try AtomicWriter.writeAll(files, rename: { from, to in
+                if renames == n { kill(getpid(), SIGKILL) }
+                renames += 1
+                return rename(from, to)
+            })
         }
 
         /// The lines `build` prints; `documentsInRange` is given when `--since`/`--until` cut the graph.

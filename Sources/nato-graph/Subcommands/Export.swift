@@ -33,6 +33,7 @@ extension NatoGraph {
         }
 
         func run() throws {
+            OutputFolder.recover(holding: graph)
             let g = try EntityGraph(contentsOf: URL(fileURLWithPath: graph))
             let data: Data
             switch format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CorpusStore
+import Foundation
 import Graph
 
 /// The graph the query commands read: `--graph FILE` (by default out/graph.json) or
@@ -20,8 +21,26 @@ struct GraphSource: ParsableArguments {
     /// Reads the graph (a missing graph.json says to run `nato-graph build` first, a missing
     /// store file to run `nato-graph ingest`) and keeps what documents in the date range support.
     func load() throws -> EntityGraph {
-        let whole = try store.map(StoreAccess.loadGraph) ?? EntityGraph(queryGraphAt: graph ?? EntityGraph.defaultQueryGraphPath)
+        let whole: EntityGraph
+        if let store {
+            whole = try StoreAccess.loadGraph(store)
+        } else {
+            let path = graph ?? EntityGraph.defaultQueryGraphPath
+            OutputFolder.recover(holding: path)
+            whole = try EntityGraph(queryGraphAt: path)
+        }
         return whole.filtered(documentsIn: try dates.range())
+    }
+}
+
+/// The folder a command reads a file of an output set from.
+enum OutputFolder {
+    /// Rolls back, in the folder of the file at `path`, a set whose writer was killed during
+    /// its renames (`AtomicWriter.recoverInterruptedSets`), so that the command reads the
+    /// previous set rather than a mix of two. Silent and best effort: a folder it cannot
+    /// write, or that does not exist, is left as it is and the read goes on.
+    static func recover(holding path: String) {
+        AtomicWriter.recoverInterruptedSets(in: URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent())
     }
 }
 

@@ -49,6 +49,7 @@ extension NatoGraph {
         }
 
         func run() throws {
+            OutputFolder.recover(holding: graph)
             let g = try EntityGraph(contentsOf: URL(fileURLWithPath: graph))
             let options = DOTOptions(legend: legend, clusterByType: clusters)
             let data = try GraphvizRenderer.shared.render(g, options: options, engine: engine.layoutEngine, format: format.renderFormat)
