@@ -68,7 +68,12 @@ public struct EntityGraph: Sendable, Equatable {
     public mutating func add(_ entity: Entity) -> Int {
         if let i = indexByID[entity.id] {
             let before = entities[i].aliases.count
-            entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
+            // merging the same entity again (every document that names it) usually brings no
+            // new name: both alias lists are sorted, so one walk tells
+            let nameKnown = entity.name == entities[i].name || Self.sortedSubset([entity.name], of: entities[i].aliases)
+            if !(nameKnown && Self.sortedSubset(entity.aliases, of: entities[i].aliases)) {
+                entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
+            }
             for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
                 entities[i].attributes[k] = v
             }
@@ -82,6 +87,18 @@ public struct EntityGraph: Sendable, Equatable {
         indexByID[entity.id] = i
         if indexesAliases { indexAliases(of: i) }
         return i
+    }
+
+    /// Whether every element of sorted `a` is in sorted `b`.
+    /// - Complexity: O(|a| + |b|).
+    private static func sortedSubset(_ a: [String], of b: [String]) -> Bool {
+        var j = 0
+        for x in a {
+            while j < b.count, b[j] < x { j += 1 }
+            guard j < b.count, b[j] == x else { return false }
+            j += 1
+        }
+        return true
     }
 
     private mutating func indexAliases(of i: Int) {

@@ -147,7 +147,7 @@ public struct Relation: Hashable, Sendable {
     /// - Complexity: O(m) when the new evidence sorts after this one's, else O((n + m) log(n + m)).
     public mutating func absorb(_ other: Relation) {
         addEvidence(other.evidence)
-        if !other.items.isEmpty { addItems(other.items) }
+        if !other.items.isEmpty, !other.items.allSatisfy(items.contains) { addItems(other.items) }
         if amount == nil { amount = other.amount }
         if status == nil { status = other.status }
         if quote == nil { quote = other.quote }

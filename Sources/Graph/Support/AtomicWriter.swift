@@ -34,7 +34,7 @@ public enum AtomicWriter {
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         removeStaleTemporaries(of: url)
-        guard fm.createFile(atPath: tmp.path, contents: data) else {
+        guard writeDurably(tmp.path, data) else {
             try? fm.removeItem(at: tmp)  // a full disk can leave part of it
             throw Failure.cannotWrite(path: url.relativePath, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
         }
@@ -43,6 +43,7 @@ public enum AtomicWriter {
             try? fm.removeItem(at: tmp)
             throw Failure.cannotWrite(path: url.relativePath, reason: reason)
         }
+        _ = syncDirectory(dir.path)
     }
 
     /// Writes several files as a set: all are written to temporaries first and renamed only
@@ -90,7 +91,7 @@ public enum AtomicWriter {
                 throw Failure.cannotWrite(path: f.url.relativePath, reason: "cannot create directory \(dir.relativePath)")
             }
             let tmp = dir.appendingPathComponent(".\(f.url.lastPathComponent).tmp-\(tag)")
-            guard fm.createFile(atPath: tmp.path, contents: f.data) else {
+            guard writeDurably(tmp.path, f.data) else {
                 try? fm.removeItem(at: tmp)  // a full disk can leave part of it
                 cleanup()
                 throw Failure.cannotWrite(path: f.url.relativePath, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
@@ -115,7 +116,8 @@ public enum AtomicWriter {
         guard let first = staged.first else { return }
         let journal = first.url.deletingLastPathComponent().appendingPathComponent("\(journalPrefix)\(tag)")
         let lines = staged.map { s in s.url.path + "\t" + (backups.first { $0.url == s.url }?.backup.path ?? "") }
-        guard fm.createFile(atPath: journal.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+        // durable before the first rename, so that a power loss during the renames finds it
+        guard writeDurably(journal.path, Data((lines.joined(separator: "\n") + "\n").utf8)), syncDirectory(journal.deletingLastPathComponent().path) else {
             cleanup()
             dropBackups()
             throw Failure.cannotWrite(path: journal.relativePath, reason: "cannot write the journal")
@@ -135,8 +137,41 @@ public enum AtomicWriter {
             }
             if !existed { fresh.append(s.url) }
         }
+        // the renames on disk before the journal that could undo them goes
+        for dir in Set(staged.map { $0.url.deletingLastPathComponent().path }) { _ = syncDirectory(dir) }
         try? fm.removeItem(at: journal)
         dropBackups()
+    }
+
+    /// Writes `data` to a new file at `path` and flushes it to the disk (fsync), so that a
+    /// rename over the destination never exposes a file whose bytes a power loss dropped.
+    /// - Returns: false when the file cannot be created or written in full.
+    static func writeDurably(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return false }
+        var ok = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var done = 0
+            while done < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                done += n
+            }
+            return true
+        }
+        if ok, fsync(fd) != 0, errno != EINVAL { ok = false }  // EINVAL: a file system without fsync
+        close(fd)
+        return ok
+    }
+
+    /// Flushes a directory's entries (new names, renames) to the disk.
+    /// - Returns: false only when the directory cannot be opened.
+    @discardableResult
+    static func syncDirectory(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        _ = fsync(fd)
+        close(fd)
+        return true
     }
 
     static let journalPrefix = ".nato-graph-set-"
