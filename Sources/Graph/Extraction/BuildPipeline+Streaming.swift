@@ -64,9 +64,16 @@ extension BuildPipeline {
         guard !names.isEmpty else { throw ExtractionError.noDocuments(path: directory.path) }
         return names.map { name in
             let url = directory.appendingPathComponent(name)
-            let size = (try? fm.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            let size = fileStatus(url.path).map { Int($0.st_size) } ?? 0
             return DocumentFile(id: name, url: url, size: size)
         }
+    }
+
+    /// lstat(2) of a path (what `FileManager.attributesOfItem` reads, without building a
+    /// dictionary of boxed values per file); nil when it cannot be read.
+    static func fileStatus(_ path: String) -> stat? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? st : nil
     }
 
     /// Reads one article file. Empty, binary, unreadable and oversized (`maxArticleBytes`)
@@ -75,12 +82,12 @@ extension BuildPipeline {
     /// - Complexity: O(bytes of the file).
     public static func readDocument(_ file: DocumentFile) -> DocumentRead {
         let name = file.id
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+        let status = fileStatus(file.url.path)
+        if let status, status.st_mode & S_IFMT != S_IFREG {
             // reading a FIFO would block the build
             return .skipped(warning: "\(name): not a regular file, skipped")
         }
-        let size = (attributes?[.size] as? NSNumber)?.intValue
+        let size = status.map { Int($0.st_size) }
         if let size, size > maxArticleBytes { return .skipped(warning: "\(name): larger than \(maxArticleBytes >> 20) MiB, skipped") }
         // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
         if size == 0 { return .skipped(warning: "\(name): empty file, skipped") }

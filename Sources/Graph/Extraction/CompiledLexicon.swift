@@ -226,6 +226,8 @@ final class CompiledLexicon: Sendable {
     let undeliveredCues: LexiconPhraseTable<Bool>?
     let nonEventCues: LexiconPhraseTable<Bool>?
     let hypotheticalCues: LexiconPhraseTable<Bool>?
+    /// Each actor as a graph entity with its aliases (what a document that names it starts from).
+    let entities: [String: Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
     let holders: [String: [String]]
     /// Title holders keyed by normalized title and office ("secretary general|nato").
@@ -253,6 +255,8 @@ final class CompiledLexicon: Sendable {
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
         }
         self.holders = holders
+        self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
+                                   uniquingKeysWith: { _, last in last })
         var norm: [String: [(String, [String])]] = [:]
         for (k, ids) in holders.sorted(by: { $0.key < $1.key }) {
             let parts = k.split(separator: "|", maxSplits: 1).map(String.init)

@@ -141,11 +141,12 @@ public struct Extractor: Sendable {
         // merged into the build's graph, which indexes the names: no index of its own
         var g = EntityGraph(indexingAliases: false)
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
-            var aliases = Array(e.surfaces)
-            var attributes: [String: String] = [:]
-            if let actor = compiled.lexicon.actor(id: e.id), e.fromLexicon { aliases += actor.aliases }
-            if let x = e.expansion { attributes["expansion"] = x }
-            g.add(Entity(id: e.id, name: e.name, type: e.type, aliases: aliases.filter { $0 != e.name }, attributes: attributes))
+            // a lexicon entity starts from its entry's names, sorted once when the lexicon was compiled
+            var entity = e.fromLexicon ? compiled.entities[e.id] ?? Entity(id: e.id, name: e.name, type: e.type)
+                                       : Entity(id: e.id, name: e.name, type: e.type)
+            entity.addAliases(e.surfaces)
+            if let x = e.expansion { entity.attributes["expansion"] = x }
+            g.add(entity)
         }
         // one relation per key, its evidence gathered first (merging one by one would be quadratic)
         var byKey: [RelationKey: (draft: DraftRelation, sentences: Set<Int>, items: [String])] = [:]
