@@ -89,13 +89,8 @@ import Testing
         // the previous set: three of the four files
         try AtomicWriter.writeAll(names.dropLast().map { (dir.appendingPathComponent($0), Data("old \($0)".utf8)) })
         // a run whose process is gone stops after two of its four renames, leaving a mix
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "exit 0"]
-        try p.run()
-        p.waitUntilExit()
         try AtomicWriter.writeAll(names.map { (dir.appendingPathComponent($0), Data("new \($0)".utf8)) },
-                                  rename: { rename($0, $1) }, pid: p.processIdentifier, stopAfterRenames: 2)
+                                  rename: { rename($0, $1) }, pid: try exitedProcessID(), stopAfterRenames: 2)
         #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "new graph.json")
         #expect(try fm.contentsOfDirectory(atPath: dir.path).contains { $0.hasPrefix(AtomicWriter.journalPrefix) })
         // the next write into the folder (or a reader) first puts the previous set back

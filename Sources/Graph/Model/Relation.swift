@@ -32,8 +32,12 @@ public struct Evidence: Hashable, Codable, Sendable, Comparable {
         self.text = text
     }
 
+    /// By document, then offsets, then text (field by field: no tuple of copied strings).
     public static func < (a: Evidence, b: Evidence) -> Bool {
-        (a.document, a.start, a.end, a.text) < (b.document, b.start, b.end, b.text)
+        if a.document != b.document { return a.document < b.document }
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return a.text < b.text
     }
 }
 
