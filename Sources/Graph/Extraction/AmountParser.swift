@@ -15,6 +15,8 @@ struct AmountParser {
     }
 
     private func split(_ text: String) -> (prefix: String, number: Double, suffix: String)? {
+        // an ASCII token without a digit has no number (most tokens: no walk over characters)
+        if text.utf8.allSatisfy({ $0 < 0x80 && ($0 < 48 || $0 > 57) }) { return nil }
         var prefix = "", digits = "", suffix = ""
         var phase = 0
         for ch in text {

@@ -94,6 +94,8 @@ struct WordClass: OptionSet, Sendable {
     static let concernGovernor = WordClass(rawValue: 1 << 14)
     /// The first word of a hypothetical cue phrase.
     static let hypotheticalStart = WordClass(rawValue: 1 << 15)
+    /// A personal or first-person pronoun ("he", "her", "we", "our").
+    static let pronoun = WordClass(rawValue: 1 << 16)
 
     /// Cue groups of the lexicon files that have a class of their own.
     static let cueClasses: [String: WordClass] = [
@@ -226,6 +228,9 @@ final class CompiledLexicon: Sendable {
     let undeliveredCues: LexiconPhraseTable<Bool>?
     let nonEventCues: LexiconPhraseTable<Bool>?
     let hypotheticalCues: LexiconPhraseTable<Bool>?
+    /// The lexicon's actors by id, held here so that a lookup does not go through (and copy)
+    /// the `Lexicon` value.
+    let actorsByID: [String: Lexicon.Actor]
     /// Each actor as a graph entity with its aliases (what a document that names it starts from).
     let entities: [String: Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
@@ -255,6 +260,7 @@ final class CompiledLexicon: Sendable {
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
         }
         self.holders = holders
+        self.actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
                                    uniquingKeysWith: { _, last in last })
         var norm: [String: [(String, [String])]] = [:]
@@ -286,9 +292,12 @@ final class CompiledLexicon: Sendable {
             (lexicon.programReferences, .programReference), (lexicon.pastTitleModifiers, .pastTitleModifier),
             (lexicon.resourceNouns, .resourceNoun), (lexicon.itemModifiers, .itemModifier),
         ] + WordClass.cueClasses.map { (lexicon.cues[$0.key] ?? [], $0.value) }
+        let pronouns = Set(DocumentAnalyzer.personPronouns.keys).union(DocumentAnalyzer.firstPerson.keys)
+        for w in pronouns { _ = vocabulary.intern(w) }
         for (set, _) in lists { for w in set { _ = vocabulary.intern(w) } }
         var classes = [WordClass](repeating: [], count: vocabulary.count)
         for (set, c) in lists { for w in set { classes[Int(vocabulary.id(w))].insert(c) } }
+        for w in pronouns { classes[Int(vocabulary.id(w))].insert(.pronoun) }
         for p in actorPhrases { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.actorStart) } }
         for p in cuePhrases["hypothetical"] ?? [] { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.hypotheticalStart) } }
         self.vocabulary = vocabulary
@@ -316,6 +325,12 @@ final class CompiledLexicon: Sendable {
         if let c = WordClass.cueClasses[group] { return classes[Int(vocabulary.id(key))].contains(c) }
         return lexicon.cues[group]?.contains(key) ?? false
     }
+
+    /// The actor with this id.
+    func actor(id: String) -> Lexicon.Actor? { actorsByID[id] }
+
+    /// Whether the lexicon has an actor with this id (nothing copied).
+    func hasActor(_ id: String) -> Bool { actorsByID[id] != nil }
 
     /// Whether the token's word is in the word list `c`.
     @inline(__always) func token(_ t: Token, is c: WordClass) -> Bool { classes[Int(t.id)].contains(c) }

@@ -71,7 +71,7 @@ extension DocumentAnalyzer {
                     if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
                     if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
-                return lex.lexicon.actor(id: a.actorID) != nil
+                return lex.hasActor(a.actorID)
             }), let e = entity(forActor: m.value.actorID, sentence: si) {
                 let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
@@ -255,14 +255,16 @@ extension DocumentAnalyzer {
             }
             let key = tokens[i].key
             var m: Mention? = nil
-            if let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
+            // the pronoun tables hold only words with this bit: one load spares two hash lookups
+            let pronoun = lex.token(tokens[i], is: .pronoun)
+            if pronoun, let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
                 let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
                     m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
                 }
             } else if key == "its", let e = lastNonPerson {
                 m = Mention(entity: e, range: i..<(i + 1), kind: .pronoun, possessive: true)
-            } else if let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
+            } else if pronoun, let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
             } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
@@ -311,7 +313,7 @@ extension DocumentAnalyzer {
             let words: Set<String>
             if let cached = programWords[p], cached.surfaces == entities[p].surfaces.count { words = cached.words } else {
                 var w = Set(Tokenizer.keys(entities[p].name))
-                if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id) { for al in a.aliases { w.formUnion(Tokenizer.keys(al)) } }
+                if entities[p].fromLexicon, let a = lex.actor(id: entities[p].id) { for al in a.aliases { w.formUnion(Tokenizer.keys(al)) } }
                 for s in entities[p].surfaces { w.formUnion(Tokenizer.keys(s)) }
                 programWords[p] = (entities[p].surfaces.count, w)
                 words = w
@@ -389,7 +391,7 @@ extension DocumentAnalyzer {
         candidates += entities.indices.reversed().filter { entities[$0].type == .person && $0 != lastPerson }
         for p in candidates {
             if entities[p].textRoles.contains(where: { matches($0.title) && (owner == nil || $0.owner == owner) }) { return p }
-            if entities[p].fromLexicon, let a = lex.lexicon.actor(id: entities[p].id),
+            if entities[p].fromLexicon, let a = lex.actor(id: entities[p].id),
                a.roles.contains(where: { matches($0.title) && (owner == nil || $0.of == entities[owner!].id) && $0.isValid(on: date) }) {
                 return p
             }
@@ -400,7 +402,7 @@ extension DocumentAnalyzer {
             for (key, ids) in lex.holdersByNormalizedTitle[t + "|" + ownerID] ?? [] {
                 _ = key
                 for id in ids {
-                    if let a = lex.lexicon.actor(id: id), a.roles.contains(where: { AliasKey.normalize($0.title) == t && $0.of == ownerID && $0.isValid(on: date) }) {
+                    if let a = lex.actor(id: id), a.roles.contains(where: { AliasKey.normalize($0.title) == t && $0.of == ownerID && $0.isValid(on: date) }) {
                         return entity(forActor: a.id, sentence: sentence)
                     }
                 }

@@ -606,8 +606,8 @@ extension DocumentAnalyzer {
             if recipients.isEmpty, sharePledge, !givers.isEmpty, givers.allSatisfy({ entities[$0].type == .country }),
                (0...si).contains(where: { sj in sentences[sj].tokens.contains { ["gdp", "output"].contains(tokens[$0].key) } }) {
                 let alliances = entities.indices.filter { e in
-                    entities[e].type == .organization && lex.lexicon.actor(id: entities[e].id)?.kind == "alliance"
-                        && givers.allSatisfy { g in lex.lexicon.actor(id: entities[g].id)?.memberOf.contains(entities[e].id) ?? false }
+                    entities[e].type == .organization && lex.actor(id: entities[e].id)?.kind == "alliance"
+                        && givers.allSatisfy { g in lex.actor(id: entities[g].id)?.memberOf.contains(entities[e].id) ?? false }
                 }
                 if alliances.count == 1 { recipients = alliances }
             }
@@ -748,7 +748,7 @@ extension DocumentAnalyzer {
         guard entities[speaker].type == .person else { return speaker }
         if let m = ms.first(where: { $0.entity == speaker && $0.owner != nil }), let o = m.owner { return o }
         if let r = entities[speaker].textRoles.first { return r.owner }
-        if entities[speaker].fromLexicon, let a = lex.lexicon.actor(id: entities[speaker].id),
+        if entities[speaker].fromLexicon, let a = lex.actor(id: entities[speaker].id),
            let role = a.roles.first(where: { $0.isValid(on: date) }) {
             return entity(forActor: role.of, sentence: sentences.isEmpty ? 0 : 0)
         }
@@ -766,7 +766,7 @@ extension DocumentAnalyzer {
             guard let hit = lex.actors.matches(tokens, at: k, limit: s.tokens.upperBound).first(where: { m in
                 m.value.kind == .name && (!m.value.capitalized || tokens[k].isCapitalized)
                     && (!m.value.caseSensitive || text(of: k..<(k + m.length)).filter { $0 != "." } == m.value.surface.filter { $0 != "." })
-            }), lex.lexicon.actor(id: hit.value.actorID)?.type == .country else { break }
+            }), lex.actor(id: hit.value.actorID)?.type == .country else { break }
             ids.append(hit.value.actorID)
             k += hit.length
             var glued = false

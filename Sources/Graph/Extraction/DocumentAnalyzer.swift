@@ -111,7 +111,7 @@ final class DocumentAnalyzer {
     @discardableResult
     func entity(forActor id: String, sentence: Int) -> Int? {
         if let i = entityIndex[id] { return i }
-        guard let a = lex.lexicon.actor(id: id) else { return nil }
+        guard let a = lex.actor(id: id) else { return nil }
         let i = entities.count
         entities.append(DocEntity(id: a.id, name: a.name, type: a.type, fromLexicon: true, firstSentence: sentence))
         entityIndex[a.id] = i

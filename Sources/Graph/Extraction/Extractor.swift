@@ -140,21 +140,24 @@ public struct Extractor: Sendable {
         }
         // merged into the build's graph, which indexes the names: no index of its own
         var g = EntityGraph(indexingAliases: false)
+        // the graph's dense index of each canonical entity, so edges go in without id lookups
+        var graphIndex = [Int](repeating: -1, count: a.entities.count)
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             // a lexicon entity starts from its entry's names, sorted once when the lexicon was compiled
             var entity = e.fromLexicon ? compiled.entities[e.id] ?? Entity(id: e.id, name: e.name, type: e.type)
                                        : Entity(id: e.id, name: e.name, type: e.type)
             entity.addAliases(e.surfaces)
             if let x = e.expansion { entity.attributes["expansion"] = x }
-            g.add(entity)
+            graphIndex[i] = g.add(entity)
         }
         // one relation per key, its evidence gathered first (merging one by one would be quadratic)
-        var byKey: [RelationKey: (draft: DraftRelation, sentences: Set<Int>, items: [String])] = [:]
-        var order: [RelationKey] = []
+        // keyed by canonical entity indices (ids are unique per entity, so the same grouping)
+        var byKey: [DraftKey: (draft: DraftRelation, sentences: Set<Int>, items: [String])] = [:]
+        var order: [DraftKey] = []
         for d in drafts {
-            let s = id(d.source), t = id(d.target)
+            let s = canonical[d.source], t = canonical[d.target]
             guard s != t else { continue }
-            let key = RelationKey(source: s, kind: d.kind, target: t)
+            let key = DraftKey(source: s, kind: d.kind, target: t)
             if var e = byKey[key] {
                 e.sentences.formUnion(d.sentences)
                 for item in d.items where !e.items.contains(item) { e.items.append(item) }
@@ -170,11 +173,12 @@ public struct Extractor: Sendable {
         }
         for key in order {
             guard let e = byKey[key] else { continue }
-            let r = Relation(source: key.source, kind: key.kind, target: key.target, evidence: e.sentences.sorted().map(evidence),
+            let r = Relation(source: a.entities[key.source].id, kind: key.kind, target: a.entities[key.target].id,
+                             evidence: e.sentences.sorted().map(evidence),
                              amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote,
                              attributes: e.draft.amount == nil ? e.draft.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
-            try? g.add(r)
-            if let amount = e.draft.amount, key.kind == .pledge, result.amounts[key] == nil { result.amounts[key] = amount }
+            g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
+            if let amount = e.draft.amount, key.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
         }
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             for role in e.textRoles {
@@ -182,7 +186,7 @@ public struct Extractor: Sendable {
                                  attributes: ["title": role.title, "source": "text"])
                 try? g.add(r)
             }
-            guard e.fromLexicon, let actor = compiled.lexicon.actor(id: e.id) else { continue }
+            guard e.fromLexicon, let actor = compiled.actor(id: e.id) else { continue }
             if e.type == .person {
                 var roles = actor.roles.filter { $0.isValid(on: date) }
                 if roles.isEmpty, let latest = actor.roles.max(by: { ($0.from ?? "") < ($1.from ?? "") }) { roles = [latest] }
@@ -211,4 +215,11 @@ public struct Extractor: Sendable {
             result.graph.merge(g)
         }
     }
+}
+
+/// A draft edge's key within one document: canonical entity indices and the kind.
+private struct DraftKey: Hashable {
+    var source: Int
+    var kind: RelationKind
+    var target: Int
 }

@@ -253,8 +253,15 @@ public struct EntityGraph: Sendable, Equatable {
     /// - Parameter other: the graph to merge in.
     /// - Complexity: O(n + r) lookups plus the evidence merges.
     public mutating func merge(_ other: EntityGraph) {
-        for e in other.entities { add(e) }
-        for r in other.relations { try? add(r) }
+        // each entity of `other` looked up once; its edges then go in by dense index, with
+        // no id hashing per edge
+        var index: [Int] = []
+        index.reserveCapacity(other.entities.count)
+        for e in other.entities { index.append(add(e)) }
+        for (k, r) in other.relations.enumerated() {
+            let ends = other.relationEnds[k]
+            insert(r, source: index[Int(ends.source)], target: index[Int(ends.target)])
+        }
         for d in other.documents { add(d) }
         for c in other.conflicts { add(c) }
     }
