@@ -51,7 +51,6 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return nil
     }
 
-    func contains(_ key: String) -> Bool { byFirst[key] != nil }
 }
 
 /// The token keys a lexicon knows, interned as dense ids (1…count; 0 stands for every other
@@ -314,11 +313,6 @@ final class CompiledLexicon: Sendable {
         self.currencies = LexiconPhraseTable(currencyPhrases, vocabulary: vocabulary)
         self.periods = LexiconPhraseTable(periodPhrases, vocabulary: vocabulary)
         self.itemHeads = LexiconPhraseTable(itemPhrases, vocabulary: vocabulary)
-    }
-
-    /// Whether a single-token cue of `group` is `key`, or a cue phrase starts at `i`.
-    func cue(_ group: String, _ tokens: [Token], at i: Int, limit: Int) -> Int? {
-        cues[group]?.longest(tokens, at: i, limit: limit)?.length
     }
 
     func isCueWord(_ group: String, _ key: String) -> Bool {
