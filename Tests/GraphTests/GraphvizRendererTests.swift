@@ -172,6 +172,42 @@ import Testing
         #expect(SVG.inlineable("<?xml version=\"1.0\"?>\n<!-- a -- b -->\n<svg><!--x--><g/></svg>") == "<svg><g/></svg>\n")
     }
 
+    /// The byte scanner against the plain description of what it does (the implementation it
+    /// replaced), on deterministic mixes of prologues, comments, tags, blank and CRLF lines.
+    @Test func inlineableMatchesReference() {
+        func reference(_ svg: String) -> String {
+            var out = ""
+            var rest = Substring(svg)
+            while let open = rest.firstIndex(of: "<") {
+                out += rest[..<open]
+                let tail = rest[open...]
+                let close: String? = tail.hasPrefix("<!--") ? "-->" : tail.hasPrefix("<?") ? "?>"
+                    : tail.hasPrefix("<!DOCTYPE") || tail.hasPrefix("<!doctype") ? ">" : nil
+                if let close {
+                    guard let r = tail.range(of: close) else { rest = ""; break }
+                    rest = tail[r.upperBound...]
+                } else {
+                    out += "<"
+                    rest = tail.dropFirst()
+                }
+            }
+            out += rest
+            return out.split(separator: "\n", omittingEmptySubsequences: true)
+                .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n") + "\n"
+        }
+        let pieces = ["<?xml version=\"1.0\"?>", "<!-- c -->", "<!-->", "<?>", "<!DOCTYPE svg>", "<!doctype x>", "\n", "\r\n",
+                      "  \n", "\u{2003}\n", "<g id=\"a\">", "</g>", "text é", "<", ">", "-->", "<!--", "<?x", "\t"]
+        var state: UInt64 = 7
+        for _ in 0..<300 {
+            var svg = ""
+            for _ in 0..<20 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                svg += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(SVG.inlineable(svg) == reference(svg), "\(svg.debugDescription)")
+        }
+    }
+
     @Test func twoPrefixedSVGsShareOnePage() throws {
         let g = try Samples.news()
         let a = SVG.inlineable(try GraphvizRenderer.shared.render(g, options: DOTOptions(idPrefix: "left"), engine: .dot))

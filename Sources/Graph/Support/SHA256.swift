@@ -1,3 +1,5 @@
+import Foundation
+
 /// A compact SHA-256 (FIPS 180-4), used for document fingerprints where CryptoKit is not
 /// available (Linux).
 ///
@@ -18,51 +20,68 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     /// - Parameter bytes: the message.
-    /// - Complexity: O(n) in the message length.
+    /// - Complexity: O(n) in the message length; contiguous collections (`[UInt8]`, `Data`)
+    ///   are hashed in place, others are copied once.
     public static func digest<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = Array(bytes)
+        if let d = bytes.withContiguousStorageIfAvailable({ digest(UnsafeRawBufferPointer($0)) }) { return d }
+        if let data = bytes as? Data { return data.withUnsafeBytes { digest($0) } }
+        return Array(bytes).withUnsafeBytes { digest($0) }
+    }
+
+    /// The 32-byte digest of the bytes in `message`: whole blocks straight from the buffer,
+    /// only the last one or two (with the padding) copied.
+    /// - Complexity: O(n) in the message length.
+    static func digest(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state = State()
+        let whole = message.count / 64 * 64
+        if whole > 0, let base = message.baseAddress { state.compress(base, blocks: whole / 64) }
+        // the tail, 0x80, zeros and the bit length: one block, or two when the tail is 56 bytes or longer
+        var tail = [UInt8](repeating: 0, count: 128)
+        let rest = message.count - whole
+        for i in 0..<rest { tail[i] = message[whole + i] }
+        tail[rest] = 0x80
+        let blocks = rest < 56 ? 1 : 2
         let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        var chunk = 0
-        // unchecked buffers: the bounds are fixed by the padding above (a multiple of 64 bytes)
-        message.withUnsafeBufferPointer { message in
-        w.withUnsafeMutableBufferPointer { w in
-        k.withUnsafeBufferPointer { k in
-        while chunk < message.count {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8 | UInt32(message[j + 3])
-            }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
-            chunk += 64
-        }
-        }
-        }
-        }
+        for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8)) }
+        tail.withUnsafeBytes { state.compress($0.baseAddress!, blocks: blocks) }
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for v in h { for s in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: v >> UInt32(s))) } }
+        for v in [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h] {
+            for s: UInt32 in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: v >> s)) }
+        }
         return out
+    }
+
+    /// The eight working words between blocks.
+    private struct State {
+        var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
+        var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
+
+        /// Runs the compression function over `blocks` 64-byte blocks at `p`.
+        mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            SHA256.k.withUnsafeBufferPointer { k in
+                for block in 0..<blocks {
+                    let base = p + block * 64
+                    for i in 0..<16 { w[i] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, h) = (self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h)
+                    for i in 0..<64 {
+                        let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                        let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+                        h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
+                    self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
+                }
+            }
+            }
+        }
     }
 
     /// The digest of `bytes` as lower-case hex.
