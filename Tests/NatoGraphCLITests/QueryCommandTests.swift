@@ -25,6 +25,31 @@ import Testing
         #expect(throws: (any Error).self) { try NatoGraph.parseAsRoot(["path", "a", "b", "--max-hops", "0"]) }
     }
 
+    @Test func reportQuotesAndRenderEdgeLabelsOptions() throws {
+        let dir = try Self.seedGraph.get()
+        #expect(throws: (any Error).self) { try NatoGraph.parseAsRoot(["report", "--quotes", "some"]) }
+        #expect(throws: (any Error).self) { try NatoGraph.parseAsRoot(["report", "--quotes", "-1"]) }
+        #expect(throws: (any Error).self) { try NatoGraph.parseAsRoot(["render", "g.json", "--edge-labels", "sometimes"]) }
+        // the seed graph has relations with more than five sentences: counted by default, all quoted with --quotes all
+        var r = try CLI.run(["report", "--graph", "graph.json", "-o", "capped.html"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try CLI.run(["report", "--graph", "graph.json", "--quotes", "all", "-o", "all.html"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let capped = try String(contentsOf: dir.appendingPathComponent("capped.html"), encoding: .utf8)
+        let all = try String(contentsOf: dir.appendingPathComponent("all.html"), encoding: .utf8)
+        #expect(capped.contains("more sentences (graph.json has them all)"))
+        #expect(!all.contains("more sentences"))
+        #expect(all.components(separatedBy: "<blockquote>").count > capped.components(separatedBy: "<blockquote>").count)
+        // edge labels on by default for the small seed graph, off on request
+        r = try CLI.run(["render", "graph.json", "--format", "dot", "--edge-labels", "never", "-o", "plain.dot"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let plain = try String(contentsOf: dir.appendingPathComponent("plain.dot"), encoding: .utf8)
+        let labelled = try String(contentsOf: dir.appendingPathComponent("graph.dot"), encoding: .utf8)
+        func labelledEdges(_ dot: String) -> Int { dot.split(separator: "\n").filter { $0.contains(" -> ") && $0.contains(" label=") }.count }
+        #expect(labelledEdges(labelled) > 0)
+        #expect(labelledEdges(plain) == 0)
+    }
+
     @Test func pathTextShowsEachHopWithItsSentenceAndDocument() throws {
         let r = try query(["path", "Hungary", "Ukraine"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -76,6 +76,14 @@ public enum XML {
     /// (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) with U+FFFD.
     /// - Complexity: O(n).
     public static func escape(_ s: String) -> String {
+        // most text has nothing to escape: printable ASCII without the five, or any non-ASCII
+        // byte (a multi-byte scalar is never one of them; U+FFFE/U+FFFF go the long way)
+        if s.utf8.allSatisfy({ b in
+            b >= 0x20 ? b != UInt8(ascii: "&") && b != UInt8(ascii: "<") && b != UInt8(ascii: ">") && b != UInt8(ascii: "\"")
+                && b != UInt8(ascii: "'") && b != 0xEF : b == 0x09 || b == 0x0A || b == 0x0D
+        }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {

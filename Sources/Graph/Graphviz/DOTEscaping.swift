@@ -37,6 +37,10 @@ enum DOTEscaping {
     static func longName(_ s: String) -> String { "\\long-" + SHA256.hex(Array(s.utf8)) }
 
     private static func encodedID(_ s: String) -> String {
+        // most ids are slugs: printable ASCII with nothing to escape
+        if !s.hasPrefix("%"), s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         // cgraph reserves names starting with '%' for anonymous objects ("%3") and keeps
         // them apart from its ID discipline: a leading '%' is written `\%`.
@@ -107,17 +111,25 @@ enum DOTEscaping {
     /// - Complexity: O(n) in the length of `s`.
     static func svgID(_ s: String) -> String {
         if s.utf8.count > svgIDLimit { return "_h" + SHA256.hex(Array(s.utf8)) }
+        if s.utf8.allSatisfy(isIDByte) { return s }
         var out = ""
         for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+            if isIDByte(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 out += String(format: "_%02x", byte)
             }
         }
         return out
+    }
+
+    /// `[A-Za-z0-9-]`: the bytes `svgID` keeps as they are.
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return true
+        default: return false
+        }
     }
 
     /// A number for a numeric attribute, clamped to `range` and written with at most two
@@ -143,6 +155,8 @@ enum DOTEscaping {
     /// tabs as spaces, characters XML cannot carry as U+FFFD.
     /// - Complexity: O(n) in the length of `s`.
     static func shown(_ s: String) -> String {
+        // nearly all text: printable ASCII (and line feeds) within the limit, shown as it is
+        if s.utf8.count <= textLimit, s.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return s }
         let text = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var out = String.UnicodeScalarView()
         var count = 0
@@ -154,17 +168,22 @@ enum DOTEscaping {
         return String(out)
     }
 
+    /// Byte by byte: the four characters it escapes are ASCII, and no byte of a multi-byte
+    /// UTF-8 sequence is.
     private static func quoted(_ s: String, backslash: String) -> String {
-        var out = "\""
-        for u in shown(s).unicodeScalars {
-            switch u {
-            case "\\": out += backslash
-            case "\"": out += "\\\""
-            case "&": out += "&amp;"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(u)
+        let text = shown(s)
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += backslash.utf8
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -20,6 +20,25 @@ public struct DOTOptions: Sendable {
     public var entityLink: (@Sendable (Entity) -> String?)?
     /// A title drawn above the graph.
     public var title: String?
+    /// When edges carry a text label (kind, amount, title); their tooltips and colours are
+    /// written either way.
+    public var edgeLabels: EdgeLabels = .auto
+
+    /// Whether edges are labelled.
+    public enum EdgeLabels: String, Sendable, CaseIterable {
+        /// Labelled while the graph has at most `DOTOptions.edgeLabelLimit` edges: beyond
+        /// that the labels cover each other, and Graphviz's label placement for force-directed
+        /// layouts grows much faster than the layout (18,000 labelled edges: 26 s with sfdp,
+        /// 1.8 s without labels; BENCHMARKS.md).
+        case auto
+        /// Every edge labelled.
+        case always
+        /// No edge labelled.
+        case never
+    }
+
+    /// Most edges a drawing has with `EdgeLabels.auto` and labels on.
+    public static let edgeLabelLimit = 500
 
     /// Creates options; every parameter defaults to a plain drawing.
     /// - Parameters:
@@ -122,8 +141,14 @@ public struct DOTWriter {
         }
 
         let names = Dictionary(entities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let labelled: Bool
+        switch options.edgeLabels {
+        case .auto: labelled = graph.relationCount <= DOTOptions.edgeLabelLimit
+        case .always: labelled = true
+        case .never: labelled = false
+        }
         for r in graph.sortedRelations {
-            out += "  " + edgeStatement(r, names: names, prefix: prefix)
+            out += "  " + edgeStatement(r, names: names, prefix: prefix, labelled: labelled)
         }
 
         if options.legend {
@@ -224,15 +249,18 @@ public struct DOTWriter {
         return text
     }
 
-    private func edgeStatement(_ r: Relation, names: [String: String], prefix: String) -> String {
+    private func edgeStatement(_ r: Relation, names: [String: String], prefix: String, labelled: Bool) -> String {
         let style = Self.edgeStyle(r.kind)
         let highlighted = options.highlightedRelations.contains(r.key)
         let support = Double(max(r.evidence.count, 1))
         let pen = highlighted ? 3.5 : 1 + log2(support) * 0.5
-        let attributes: [(String, String)] = [
+        var attributes: [(String, String)] = [
             ("id", "\"\(prefix)-edge-\(DOTEscaping.svgID(r.source))__\(r.kind.rawValue)__\(DOTEscaping.svgID(r.target))\""),
-            ("label", DOTEscaping.label(Self.edgeLabel(r))),
-            ("tooltip", DOTEscaping.tooltip(Self.edgeTooltip(r, names: names))),
+        ]
+        if labelled { attributes.append(("label", DOTEscaping.label(Self.edgeLabel(r)))) }
+        attributes += [
+            // an edge drawn without its label says it in its tooltip
+            ("tooltip", DOTEscaping.tooltip((labelled ? "" : Self.edgeLabel(r) + ": ") + Self.edgeTooltip(r, names: names))),
             ("color", "\"\(style.color)\""),
             ("fontcolor", "\"\(style.color)\""),
             ("style", "\"\(style.style)\(highlighted ? ",bold" : "")\""),

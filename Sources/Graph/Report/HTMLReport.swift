@@ -119,20 +119,31 @@ public struct HTMLReport {
         h.raw("<a href=\"#\(HTMLBuilder.escape(ReportContent.anchor(id)))\">\(HTMLBuilder.escape(name(id)))</a>")
     }
 
+    /// Links to the documents of a relation's evidence, the first `maxSources`, then a count.
     private func sources(_ r: Relation, into h: inout HTMLBuilder) {
-        let docs = Array(Set(r.evidence.map(\.document))).sorted()
-        for (i, d) in docs.enumerated() {
+        let docs = ReportContent.sourceDocuments(r)
+        for (i, d) in docs.prefix(content.maxSources).enumerated() {
             if i > 0 { h.raw(", ") }
             h.raw("<a href=\"#\(HTMLBuilder.escape(Self.documentAnchor(d)))\">\(HTMLBuilder.escape(d))</a>")
         }
+        if docs.count > content.maxSources {
+            h.raw("\(content.maxSources > 0 ? " " : "")<span class=\"more\">and \(docs.count - content.maxSources) more</span>")
+        }
     }
 
+    /// The first `maxQuotes` evidence sentences, each with its document and offsets; then how
+    /// many more there are and where from.
     private func evidence(_ r: Relation, into h: inout HTMLBuilder) {
-        for e in r.evidence {
+        for e in r.evidence.prefix(content.maxQuotes) {
             h.raw("<blockquote>")
             h.element("p", e.text)
             h.raw("<cite><a href=\"#\(HTMLBuilder.escape(Self.documentAnchor(e.document)))\">\(HTMLBuilder.escape(e.document))</a>, characters \(e.start)–\(e.end)</cite></blockquote>\n")
         }
+        guard r.evidence.count > content.maxQuotes else { return }
+        let more = r.evidence.count - content.maxQuotes
+        h.raw("<p class=\"more\">\(more) more sentence\(more == 1 ? "" : "s") (graph.json has them all). Sources: ")
+        sources(r, into: &h)
+        h.raw("</p>\n")
     }
 
     private func pledgeTable(into h: inout HTMLBuilder) {
@@ -265,7 +276,7 @@ public struct HTMLReport {
     blockquote p { margin: 0; }
     cite { font-size: .85em; color: #666; }
     section.entity { border-top: 1px solid #eee; margin-top: 1.5rem; }
-    .amount { font-weight: 600; } .status { color: #a40000; } .empty, .note { color: #666; font-style: italic; }
+    .amount { font-weight: 600; } .status { color: #a40000; } .empty, .note, .more { color: #666; font-style: italic; }
     .legend ul { list-style: none; padding-left: .3rem; margin: .2rem 0; }
     .legend .swatch { display: inline-block; width: 1.4em; height: .9em; border: 2px solid; border-radius: 3px; margin-right: .4em; vertical-align: middle; }
     .legend .line { display: inline-block; width: 2em; border-top-width: 3px; margin-right: .4em; vertical-align: middle; }

@@ -60,7 +60,7 @@ public struct MarkdownReport {
             for p in c.pledges {
                 md += "| \(cell(name(p.source))) | \(cell(name(p.target))) | \(cell(p.amount.map(ReportContent.format) ?? "–")) | "
                 md += "\(cell(p.items.isEmpty ? "–" : p.items.joined(separator: "; "))) | \(p.status?.rawValue ?? "pledged") | "
-                md += "\(cell(Array(Set(p.evidence.map(\.document))).sorted().joined(separator: ", "))) |\n"
+                md += "\(cell(sources(p))) |\n"
             }
             md += "\n"
             if !c.totals.isEmpty {
@@ -75,7 +75,7 @@ public struct MarkdownReport {
         if c.oppositions.isEmpty { md += "_No oppositions in the graph._\n\n" }
         for o in c.oppositions {
             md += "- **\(Self.inline(name(o.source)))** opposes **\(Self.inline(name(o.target)))**\n"
-            for e in o.evidence { md += "  > \(Self.inline(e.text)) (\(Self.inline(e.document)))\n" }
+            md += quotes(o)
         }
         md += "\n## Conflicts between sources\n\n"
         if g.conflicts.isEmpty { md += "_The sources agree on every recorded fact._\n\n" }
@@ -102,7 +102,7 @@ public struct MarkdownReport {
                     md += "- \(line.outgoing ? "→" : "←") \(Self.inline(line.other.name))"
                     if let a = line.relation.amount { md += " (\(Self.inline(ReportContent.format(a))))" }
                     md += "\n"
-                    for e in line.relation.evidence { md += "  > \(Self.inline(e.text)) (\(Self.inline(e.document)))\n" }
+                    md += quotes(line.relation)
                 }
                 md += "\n"
             }
@@ -113,6 +113,25 @@ public struct MarkdownReport {
     }
 
     private func name(_ id: String) -> String { content.graph.entity(id: id)?.name ?? id }
+
+    /// A relation's documents, the first `maxSources`, then a count.
+    private func sources(_ r: Relation) -> String {
+        let docs = ReportContent.sourceDocuments(r)
+        let listed = docs.prefix(content.maxSources).joined(separator: ", ")
+        guard docs.count > content.maxSources else { return listed }
+        return listed + (listed.isEmpty ? "" : " ") + "and \(docs.count - content.maxSources) more"
+    }
+
+    /// The first `maxQuotes` evidence sentences as quote lines, then how many more and where from.
+    private func quotes(_ r: Relation) -> String {
+        var md = ""
+        for e in r.evidence.prefix(content.maxQuotes) { md += "  > \(Self.inline(e.text)) (\(Self.inline(e.document)))\n" }
+        let more = r.evidence.count - content.maxQuotes
+        if more > 0 {
+            md += "  > _\(more) more sentence\(more == 1 ? "" : "s") (graph.json has them all). Sources: \(Self.inline(sources(r)))_\n"
+        }
+        return md
+    }
 
     private func cell(_ s: String) -> String { Self.inline(s).replacingOccurrences(of: "|", with: "\\|") }
 

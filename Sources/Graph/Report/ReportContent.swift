@@ -34,6 +34,9 @@ struct ReportContent {
     var oppositions: [Relation]
     var sections: [EntitySection]
     var focus: Entity?
+    /// Evidence sentences quoted and documents listed per relation.
+    var maxQuotes: Int
+    var maxSources: Int
 
     /// The anchor of an entity's section.
     static func anchor(_ id: String) -> String { "entity-\(id)" }
@@ -50,13 +53,9 @@ struct ReportContent {
         }
         self.graph = graph
         title = options.title
+        maxQuotes = max(0, options.maxQuotes)
+        maxSources = max(0, options.maxSources)
         let link: @Sendable (Entity) -> String? = { "#" + ReportContent.anchor($0.id) }
-        var overviewOptions = DOTOptions()
-        overviewOptions.idPrefix = "overview"
-        overviewOptions.entityLink = link
-        if let focus { overviewOptions.highlightedEntities = [focus.id] }
-        overview = Diagram(id: "overview", caption: focus.map { "Neighbourhood of \($0.name), \(options.depth) hop(s)" } ?? "Overview",
-                           graph: graph, options: overviewOptions, engine: options.engine)
 
         let byKey: (Relation, Relation) -> Bool = { a, b in
             let ga = graph.entity(id: a.source)?.name ?? a.source, gb = graph.entity(id: b.source)?.name ?? b.source
@@ -84,6 +83,26 @@ struct ReportContent {
             outgoing[r.source, default: []].append(r)
             if r.target != r.source { incoming[r.target, default: []].append(r) }
         }
+
+        // the overview: the whole (or focused) graph, or its best-attested entities when it is large
+        var overviewOptions = DOTOptions()
+        overviewOptions.idPrefix = "overview"
+        overviewOptions.entityLink = link
+        if let focus { overviewOptions.highlightedEntities = [focus.id] }
+        var overviewCaption = focus.map { "Neighbourhood of \($0.name), \(options.depth) hop(s)" } ?? "Overview"
+        var overviewGraph = graph
+        let overviewLimit = max(1, options.maxOverviewEntities)
+        if graph.entityCount > overviewLimit {
+            var weight: [String: Int] = [:]
+            for r in graph.relations {
+                weight[r.source, default: 0] += r.evidence.count
+                if r.target != r.source { weight[r.target, default: 0] += r.evidence.count }
+            }
+            let kept = Self.strongest(graph.entities.map(\.id), weight: weight, limit: overviewLimit, always: focus?.id)
+            overviewGraph = graph.subgraph(inducedBy: kept.compactMap { graph.index(ofID: $0) }, index: finder.index)
+            overviewCaption += ": the \(kept.count) of \(graph.entityCount) entities with the most evidence"
+        }
+        overview = Diagram(id: "overview", caption: overviewCaption, graph: overviewGraph, options: overviewOptions, engine: options.engine)
         sections = try graph.entities.sorted { ($0.type, $0.name, $0.id) < ($1.type, $1.name, $1.id) }.map { e in
             let lines = (outgoing[e.id] ?? []).compactMap { r in graph.entity(id: r.target).map { EdgeLine(relation: r, other: $0, outgoing: true) } }
                 + (incoming[e.id] ?? []).compactMap { r in graph.entity(id: r.source).map { EdgeLine(relation: r, other: $0, outgoing: false) } }
@@ -99,15 +118,48 @@ struct ReportContent {
                 o.idPrefix = "ego-\(e.id)"
                 o.entityLink = link
                 o.highlightedEntities = [e.id]
-                diagram = Diagram(id: "ego-\(e.id)", caption: "\(e.name) and its direct relations",
-                                  graph: try graph.egoNetwork(of: e.id, depth: 1, finder: finder),
-                                  options: o, engine: .auto)
+                // the neighbours, by the evidence sentences they share with this entity
+                var shared: [String: Int] = [:]
+                for r in outgoing[e.id] ?? [] { shared[r.target, default: 0] += r.evidence.count }
+                for r in incoming[e.id] ?? [] { shared[r.source, default: 0] += r.evidence.count }
+                shared[e.id] = nil
+                let limit = max(1, options.maxEgoNeighbours)
+                if shared.count > limit {
+                    // a hub: its strongest neighbours and its own edges with them (the edges among
+                    // them would fill the drawing)
+                    let kept = Set(Self.strongest(Array(shared.keys), weight: shared, limit: limit, always: nil) + [e.id])
+                    var star = EntityGraph()
+                    for entity in graph.entities where kept.contains(entity.id) { star.add(entity) }
+                    var cited = Set<String>()
+                    for r in (outgoing[e.id] ?? []) + (incoming[e.id] ?? []) where kept.contains(r.source) && kept.contains(r.target) {
+                        try? star.add(r)
+                        for ev in r.evidence { cited.insert(ev.document) }
+                    }
+                    for d in graph.documents where cited.contains(d.id) { star.add(d) }
+                    diagram = Diagram(id: "ego-\(e.id)",
+                                      caption: "\(e.name) and its relations with the \(limit) of its \(shared.count) neighbours with the most evidence",
+                                      graph: star, options: o, engine: .auto)
+                } else {
+                    diagram = Diagram(id: "ego-\(e.id)", caption: "\(e.name) and its direct relations",
+                                      graph: try graph.egoNetwork(of: e.id, depth: 1, finder: finder),
+                                      options: o, engine: .auto)
+                }
             }
             return EntitySection(entity: e, anchor: Self.anchor(e.id),
                                  roles: sorted.filter { $0.relation.kind == .role },
                                  groups: groups.map { (kind: $0.0, lines: $0.1) }, diagram: diagram)
         }
     }
+
+    /// The `limit` ids with the largest weight (ties by id), plus `always` when given.
+    /// - Complexity: O(n log n) in the ids.
+    static func strongest(_ ids: [String], weight: [String: Int], limit: Int, always: String?) -> [String] {
+        let ranked = ids.filter { $0 != always }.sorted { (weight[$0] ?? 0, $1) > (weight[$1] ?? 0, $0) }
+        return Array(ranked.prefix(always == nil ? limit : max(0, limit - 1))) + (always.map { [$0] } ?? [])
+    }
+
+    /// The documents a relation's evidence comes from, sorted by id.
+    static func sourceDocuments(_ r: Relation) -> [String] { Array(Set(r.evidence.map(\.document))).sorted() }
 
     /// The documents to list: those recorded in the graph and any other cited by evidence
     /// (with an empty title), sorted by id.

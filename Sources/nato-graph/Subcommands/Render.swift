@@ -42,6 +42,10 @@ extension NatoGraph {
         @Flag(help: "Group nodes in one cluster per entity type.")
         var clusters = false
 
+        @Option(name: .customLong("edge-labels"),
+                help: "Edge labels: auto (up to \(DOTOptions.edgeLabelLimit) edges), always or never. Unlabelled edges say their label in their tooltip.")
+        var edgeLabels: DOTOptions.EdgeLabels = .auto
+
         func validate() throws {
             if output == nil, !format.renderFormat.isText, isatty(STDOUT_FILENO) != 0 {
                 throw ValidationError("\(format.rawValue) is binary: give -o FILE or redirect standard output")
@@ -51,7 +55,8 @@ extension NatoGraph {
         func run() throws {
             OutputFolder.recover(holding: graph)
             let g = try EntityGraph(contentsOf: URL(fileURLWithPath: graph))
-            let options = DOTOptions(legend: legend, clusterByType: clusters)
+            var options = DOTOptions(legend: legend, clusterByType: clusters)
+            options.edgeLabels = edgeLabels
             let data = try GraphvizRenderer.shared.render(g, options: options, engine: engine.layoutEngine, format: format.renderFormat)
             if let output {
                 try AtomicWriter.write(data, to: URL(fileURLWithPath: output))
@@ -61,3 +66,5 @@ extension NatoGraph {
         }
     }
 }
+
+extension DOTOptions.EdgeLabels: ExpressibleByArgument {}

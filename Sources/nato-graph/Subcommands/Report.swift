@@ -33,13 +33,24 @@ extension NatoGraph {
         @Option(name: .long, help: "Page title.")
         var title: String = "nato-graph report"
 
+        @Option(name: .long, help: "Evidence sentences quoted per relation: a number, or 'all' (default 5; the rest are counted with their documents).")
+        var quotes: String = "5"
+
         func validate() throws {
             if depth < 0 || depth > 10 { throw ValidationError("--depth must be between 0 and 10") }
+            if quotesLimit == nil { throw ValidationError("--quotes takes a number of at least 0 or 'all' (got '\(quotes)')") }
+        }
+
+        /// `--quotes` as a limit; nil when it is neither a count nor "all".
+        var quotesLimit: Int? {
+            if quotes == "all" { return Int.max }
+            return Int(quotes).flatMap { $0 >= 0 ? $0 : nil }
         }
 
         func run() throws {
             let g = try source.load()
-            let options = ReportOptions(title: title, focus: focus, depth: depth)
+            var options = ReportOptions(title: title, focus: focus, depth: depth)
+            options.maxQuotes = quotesLimit ?? options.maxQuotes
             switch format {
             case .html:
                 let html = try HTMLReport(graph: g, options: options).render()
