@@ -7,6 +7,20 @@ import Testing
     static let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("seeds")
 
+    @Test func summaryListsAFewConflictsAndCountsTheRest() {
+        var report = BuildReport()
+        report.conflicts = (0..<25).map { k in
+            Conflict(entity: "e\(k)", field: "expansion", values: (0..<(k + 1)).map { "v\($0)" }, documents: (0..<(k + 1)).map { "d\($0).txt" })
+        }
+        let lines = NatoGraph.Build.summary(report, files: ["out/graph.json"]).split(separator: "\n")
+        #expect(lines.contains("conflicts: 25"))
+        let listed = lines.filter { $0.hasPrefix("  e") }
+        #expect(listed.count == NatoGraph.Build.maxConflictsListed)
+        #expect(listed.contains("  e0 expansion: \"v0\" (d0.txt)"))
+        #expect(listed.contains("  e9 expansion: \"v0\" (d0.txt) vs \"v1\" (d1.txt) vs \"v2\" (d2.txt) vs \"v3\" (d3.txt) vs 6 more"))
+        #expect(lines.contains("  and 15 more (all in graph.json and report.html)"))
+    }
+
     @Test func progressLineShowsDocumentsRateAndTimeLeft() {
         let p = BuildProgress(documentsDone: 120, documentsTotal: 250, bytesDone: 25_000_000, bytesTotal: 100_000_000, seconds: 2)
         #expect(ProgressBar.line(p) == "[######..................] 120/250 docs  12.5 MB/s  ETA 0:06")

@@ -155,17 +155,36 @@ enum DOTEscaping {
     /// tabs as spaces, characters XML cannot carry as U+FFFD.
     /// - Complexity: O(n) in the length of `s`.
     static func shown(_ s: String) -> String {
-        // nearly all text: printable ASCII (and line feeds) within the limit, shown as it is
-        if s.utf8.count <= textLimit, s.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return s }
-        let text = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if isShownAsItIs(s) { return s }
         var out = String.UnicodeScalarView()
         var count = 0
-        for u in text.unicodeScalars {
+        var afterCR = false
+        for u in s.unicodeScalars {
+            // CRLF and a lone CR are one line break each
+            if u == "\n", afterCR { afterCR = false; continue }
+            afterCR = u == "\r"
             if count == textLimit { out.append("…"); break }
             count += 1
-            if u == "\t" { out.append(" ") } else if u != "\n", isXMLUnsafe(u) { out.append("\u{FFFD}") } else { out.append(u) }
+            if u == "\r" { out.append("\n") }
+            else if u == "\t" { out.append(" ") } else if u != "\n", isXMLUnsafe(u) { out.append("\u{FFFD}") } else { out.append(u) }
         }
         return String(out)
+    }
+
+    /// Whether `shown` leaves `s` as it is (nearly all text): at most `textLimit` scalars, no
+    /// tab, CR or other character XML cannot carry. One pass over the UTF-8 bytes.
+    private static func isShownAsItIs(_ s: String) -> Bool {
+        var scalars = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in s.utf8 {
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if (b < 0x20 && b != 0x0A) || b == 0x7F { return false }
+            if previous == 0xC2, b >= 0x80, b <= 0x9F { return false }  // C1 controls
+            if beforePrevious == 0xEF, previous == 0xBF, b == 0xBE || b == 0xBF { return false }  // U+FFFE, U+FFFF
+            beforePrevious = previous
+            previous = b
+        }
+        return scalars <= textLimit
     }
 
     /// Byte by byte: the four characters it escapes are ASCII, and no byte of a multi-byte

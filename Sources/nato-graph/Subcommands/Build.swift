@@ -95,6 +95,10 @@ extension NatoGraph {
             })
         }
 
+        /// Conflicts, and values per conflict, that the summary lists.
+        static let maxConflictsListed = 10
+        static let maxConflictValuesListed = 4
+
         /// The lines `build` prints; `documentsInRange` is given when `--since`/`--until` cut the graph.
         static func summary(_ r: BuildReport, documentsInRange: Int? = nil, files: [String]) -> String {
             var lines: [String] = []
@@ -105,9 +109,14 @@ extension NatoGraph {
             let edges = RelationKind.allCases.map { "\($0.rawValue) \(r.edgesByKind[$0] ?? 0)" }.joined(separator: ", ")
             lines.append("edges: \(r.edgesByKind.values.reduce(0, +)) (\(edges))")
             lines.append("conflicts: \(r.conflicts.count)")
-            for c in r.conflicts {
-                let pairs = zip(c.values, c.documents).map { "\"\($0)\" (\($1))" }.joined(separator: " vs ")
+            // a large corpus can disagree a lot: a few conflicts and values, the rest counted
+            for c in r.conflicts.prefix(maxConflictsListed) {
+                var pairs = zip(c.values, c.documents).prefix(maxConflictValuesListed).map { "\"\($0)\" (\($1))" }.joined(separator: " vs ")
+                if c.values.count > maxConflictValuesListed { pairs += " vs \(c.values.count - maxConflictValuesListed) more" }
                 lines.append("  \(c.entity) \(c.field): \(pairs)")
+            }
+            if r.conflicts.count > maxConflictsListed {
+                lines.append("  and \(r.conflicts.count - maxConflictsListed) more (all in graph.json and report.html)")
             }
             if !r.warnings.isEmpty { lines.append("warnings: \(r.warnings.count)") }
             lines.append("wrote: \(files.joined(separator: ", "))")
