@@ -70,19 +70,21 @@ import Testing
         options.maxSources = 3
         let html = try HTMLReport(graph: g, options: options).render()
         _ = try XMLDocument(data: Data(html.utf8), options: [])
-        // hub -> land-10 has 10 sentences: 2 quoted (in each of the two sections), 8 counted
-        #expect(html.components(separatedBy: "<p>Hub and Land 10, sentence").count - 1 == 4)
+        // hub -> land-10 has 10 sentences: 2 quoted (once, in the hub's section), 8 counted
+        #expect(html.components(separatedBy: "<p>Hub and Land 10, sentence").count - 1 == 2)
+        #expect(html.contains("(10 sentences, quoted under <a href=\"#entity-hub\">Hub</a>)"))
         #expect(html.contains("8 more sentences (graph.json has them all)"))
         #expect(html.contains("and 7 more</span>"))  // 10 documents, 3 listed
         // without caps every sentence is quoted
         options.maxQuotes = .max
         let all = try HTMLReport(graph: g, options: options).render()
-        #expect(all.components(separatedBy: "<p>Hub and Land 10, sentence").count - 1 == 20)
+        #expect(all.components(separatedBy: "<p>Hub and Land 10, sentence").count - 1 == 10)
         #expect(!all.contains("more sentences"))
         // Markdown says the same
         options.maxQuotes = 2
         let md = try MarkdownReport(graph: g, options: options, assetFolder: "f").render().markdown
-        #expect(md.components(separatedBy: "> Hub and Land 10, sentence").count - 1 == 4)
+        #expect(md.components(separatedBy: "> Hub and Land 10, sentence").count - 1 == 2)
+        #expect(md.contains("← Hub (10 sentences, quoted under Hub)"))
         #expect(md.contains("8 more sentences"))
     }
 

@@ -133,19 +133,49 @@ public enum BuildPipeline {
     ///   - directory: the output folder.
     ///   - renderer: the Graphviz owner.
     /// - Throws: `GraphvizError` when a drawing fails.
-    /// - Complexity: one layout per diagram (`auto` picks sfdp for large graphs).
+    /// - Complexity: one layout per diagram (`auto` picks sfdp for large graphs). The three
+    ///   products (JSON; DOT and its drawing; the report) are made concurrently: Graphviz
+    ///   itself still runs one layout at a time (`GraphvizRenderer` serializes its calls).
     public static func outputFiles(_ graph: EntityGraph, in directory: URL, renderer: GraphvizRenderer = .shared) throws -> [(url: URL, data: Data)] {
-        var options = DOTOptions()
-        options.legend = true
-        options.entityLink = { "report.html#entity-" + $0.id }
-        let dot = DOTWriter(options: options).write(graph)
-        let svg = try renderer.render(dot: dot, engine: .auto)
-        let report = try HTMLReport(graph: graph, renderer: renderer).render()
-        return [
-            (directory.appendingPathComponent("graph.json"), graph.jsonData()),
-            (directory.appendingPathComponent("graph.dot"), Data(dot.utf8)),
-            (directory.appendingPathComponent("graph.svg"), svg),
-            (directory.appendingPathComponent("report.html"), Data(report.utf8)),
-        ]
+        let products = ConcurrentResults<Data>(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0:
+                products.set(0, Result { graph.jsonData() })
+            case 1:
+                var options = DOTOptions()
+                options.legend = true
+                options.entityLink = { "report.html#entity-" + $0.id }
+                let dot = DOTWriter(options: options).write(graph)
+                products.set(1, .success(Data(dot.utf8)))
+                products.set(2, Result { try renderer.render(dot: dot, engine: .auto) })
+            default:
+                products.set(3, Result { Data(try HTMLReport(graph: graph, renderer: renderer).render().utf8) })
+            }
+        }
+        let data = try products.values()
+        return zip(["graph.json", "graph.dot", "graph.svg", "report.html"], data).map { (directory.appendingPathComponent($0), $1) }
+    }
+}
+
+/// Results filled in by concurrent jobs, one slot each.
+final class ConcurrentResults<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Value, Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ result: Result<Value, Error>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[i] = result
+    }
+
+    /// Every slot's value in order; the first error (by slot) is thrown.
+    func values() throws -> [Value] {
+        lock.lock(); defer { lock.unlock() }
+        return try slots.map { slot in
+            guard let slot else { preconditionFailure("a job left its result unset") }
+            return try slot.get()
+        }
     }
 }

@@ -257,7 +257,17 @@ public struct HTMLReport {
                 if let a = line.relation.amount { h.raw(" <span class=\"amount\">\(HTMLBuilder.escape(ReportContent.format(a)))</span>") }
                 if !line.relation.items.isEmpty { h.raw(" <span class=\"items\">\(HTMLBuilder.escape(line.relation.items.joined(separator: "; ")))</span>") }
                 if let st = line.relation.status, st != .pledged { h.raw(" <span class=\"status\">\(st.rawValue)</span>") }
-                evidence(line.relation, into: &h)
+                if line.outgoing {
+                    evidence(line.relation, into: &h)
+                } else {
+                    // quoted once, in the section of the entity it goes out from
+                    let n = line.relation.evidence.count
+                    if n > 0 {
+                        h.raw(" <span class=\"more\">(\(n) sentence\(n == 1 ? "" : "s"), quoted under ")
+                        link(line.other.id, into: &h)
+                        h.raw(")</span>")
+                    }
+                }
                 h.raw("</li>\n")
             }
             h.raw("</ul>\n")

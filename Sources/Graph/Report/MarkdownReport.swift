@@ -101,8 +101,13 @@ public struct MarkdownReport {
                 for line in group.lines {
                     md += "- \(line.outgoing ? "→" : "←") \(Self.inline(line.other.name))"
                     if let a = line.relation.amount { md += " (\(Self.inline(ReportContent.format(a))))" }
+                    if !line.outgoing, !line.relation.evidence.isEmpty {
+                        // quoted once, under the entity it goes out from
+                        let n = line.relation.evidence.count
+                        md += " (\(n) sentence\(n == 1 ? "" : "s"), quoted under \(Self.inline(line.other.name)))"
+                    }
                     md += "\n"
-                    md += quotes(line.relation)
+                    if line.outgoing { md += quotes(line.relation) }
                 }
                 md += "\n"
             }
