@@ -197,13 +197,7 @@ import Testing
         }
         let pieces = ["<?xml version=\"1.0\"?>", "<!-- c -->", "<!-->", "<?>", "<!DOCTYPE svg>", "<!doctype x>", "\n", "\r\n",
                       "  \n", "\u{2003}\n", "<g id=\"a\">", "</g>", "text é", "<", ">", "-->", "<!--", "<?x", "\t"]
-        var state: UInt64 = 7
-        for _ in 0..<300 {
-            var svg = ""
-            for _ in 0..<20 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                svg += pieces[Int(state >> 33) % pieces.count]
-            }
+        for svg in GeneratedText.strings(from: pieces, count: 300, length: 20, seed: 7) {
             #expect(SVG.inlineable(svg) == reference(svg), "\(svg.debugDescription)")
         }
     }

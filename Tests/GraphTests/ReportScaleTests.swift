@@ -118,20 +118,15 @@ import Testing
 
 /// The fast paths of the escapers give what the scalar-by-scalar rules give.
 @Suite struct EscapingFastPathTests {
+    /// XML's escapes as a table; controls XML cannot carry become U+FFFD.
+    static let xmlEntities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;"]
+
     static func reference(xml s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default: if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
+        s.unicodeScalars.map { u -> String in
+            if let entity = xmlEntities[u] { return entity }
+            let forbidden = (u.value < 0x20 && !["\t", "\n", "\r"].contains(u)) || u.value == 0xFFFE || u.value == 0xFFFF
+            return forbidden ? "\u{FFFD}" : String(u)
+        }.joined()
     }
 
     static func reference(label s: String, backslash: String) -> String {
@@ -143,29 +138,14 @@ import Testing
             count += 1
             if u == "\t" { shown.append(" ") } else if u != "\n", DOTEscaping.isXMLUnsafe(u) { shown.append("\u{FFFD}") } else { shown.append(u) }
         }
-        var out = "\""
-        for u in shown {
-            switch u {
-            case "\\": out += backslash
-            case "\"": out += "\\\""
-            case "&": out += "&amp;"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        let escapes: [Unicode.Scalar: String] = ["\\": backslash, "\"": "\\\"", "&": "&amp;", "\n": "\\n"]
+        return "\"" + shown.map { escapes[$0] ?? String($0) }.joined() + "\""
     }
 
     @Test func escapersMatchTheirScalarRules() {
         let pieces = ["a", "Zelensky", " ", "&", "<", ">", "\"", "'", "\\", "\n", "\r", "\r\n", "\t", "\u{1}", "\u{7F}", "\u{85}",
                       "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "é", "€", "😀", "-", "%", String(repeating: "x", count: 400)]
-        var state: UInt64 = 11
-        for _ in 0..<400 {
-            var s = ""
-            for _ in 0..<12 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += pieces[Int(state >> 33) % pieces.count]
-            }
+        for s in GeneratedText.strings(from: pieces, count: 400, length: 12, seed: 11) {
             #expect(XML.escape(s) == Self.reference(xml: s), "\(s.debugDescription)")
             #expect(DOTEscaping.label(s) == Self.reference(label: s, backslash: "\\\\"), "\(s.debugDescription)")
             #expect(DOTEscaping.tooltip(s) == Self.reference(label: s, backslash: "\\\\\\\\"), "\(s.debugDescription)")
