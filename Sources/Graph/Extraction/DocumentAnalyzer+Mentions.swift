@@ -44,8 +44,7 @@ extension DocumentAnalyzer {
             long += 1
             if tokens[k].isCapitalized { capital += 1 }
         }
-        let lastText = tokens[s.tokens.upperBound - 1].text
-        let headlineCase = long >= 4 && capital * 10 >= long * 7 && ![".", "!", "?", "\u{201D}", "\""].contains(lastText)
+        let headlineCase = long >= 4 && capital * 10 >= long * 7 && !DocumentAnalyzer.sentenceEndMarks.contains(tokens[s.tokens.upperBound - 1])
 
         // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
         var i = lower
@@ -95,13 +94,13 @@ extension DocumentAnalyzer {
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
             if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
-               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !["(", ","].contains(tokens[i - 1].text))
+               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1]))
                 || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
             }
             // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
-            if let b = best, i == lower, tAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
+            if let b = best, i == lower, tAllCaps, i + b.len < upper, DocumentAnalyzer.datelineMarks.contains(tokens[i + b.len]) {
                 i += b.len
                 continue
             }
@@ -125,11 +124,11 @@ extension DocumentAnalyzer {
             let canon = hit.value
             var tEnd = i + hit.length
             // a plural or a compound ("foreign ministers", "minister-level") is no title
-            if tEnd < upper, tokens[tEnd].text == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
+            if tEnd < upper, tokens[tEnd].mark == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
             var k = i - 1
             var past = false
             if k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true; k -= 1 }
-            if k >= lower, tokens[k].key == "'s" || tokens[k].text == "\u{2019}" { k -= 1 }
+            if k >= lower, tokens[k].key == "'s" || tokens[k].mark == "\u{2019}" { k -= 1 }
             var ownerIdx = ms.lastIndex { $0.range.upperBound == k + 1 && entities[$0.entity].type != .person && $0.kind != .reference || $0.range.upperBound == k + 1 && $0.kind == .reference }
             if let o = ownerIdx, entities[ms[o].entity].type == .person || entities[ms[o].entity].type == .program { ownerIdx = nil }
             if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.token(tokens[ms[o].range.lowerBound - 1], is: .pastTitleModifier) { past = true }
@@ -147,7 +146,7 @@ extension DocumentAnalyzer {
             if canon == "Head" && ownerIdx == nil { i = tEnd; continue }
             // name after the title
             var n = tEnd
-            if n < upper, tokens[n].text == "," { n += 1 }
+            if n < upper, tokens[n].mark == "," { n += 1 }
             var person: Int? = nil
             var nameEnd = n
             if let pi = ms.firstIndex(where: { $0.range.lowerBound == n }) {
@@ -157,7 +156,7 @@ extension DocumentAnalyzer {
                     ms.remove(at: pi)
                     if let o = ownerIdx, o > pi { ownerIdx = o - 1 }
                 }
-            } else if capitalizedTitle || n > tEnd || ownerIdx != nil || ["its", "their", "his", "her", "our"].contains(prevKey) {
+            } else if capitalizedTitle || n > tEnd || ownerIdx != nil || DocumentAnalyzer.possessiveDeterminers.contains(prevKey) {
                 var r = n
                 // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
                 if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
@@ -297,10 +296,10 @@ extension DocumentAnalyzer {
     private func finish(_ m: inout Mention, _ upper: Int) {
         let e = m.range.upperBound
         if e < upper {
-            if tokens[e].key == "'s" || (tokens[e].text == "\u{2019}" || tokens[e].text == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
-            if tokens[e].text == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
+            if tokens[e].key == "'s" || (tokens[e].mark == "\u{2019}" || tokens[e].mark == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
+            if tokens[e].mark == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
         }
-        if m.kind == .pronoun, ["his", "her", "hers", "its"].contains(tokens[m.range.lowerBound].key) { m.possessive = true }
+        if m.kind == .pronoun, DocumentAnalyzer.possessivePronouns.contains(tokens[m.range.lowerBound].key) { m.possessive = true }
     }
 
     /// The program a common noun refers back to ("the fund", "the mechanism"): the most recent
@@ -320,7 +319,7 @@ extension DocumentAnalyzer {
             }
             if words.contains(noun) || words.contains(singular) { return p }
         }
-        if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }
+        if DocumentAnalyzer.genericProgramNouns.contains(singular) { return programOrder.last }
         return nil
     }
 
@@ -338,8 +337,8 @@ extension DocumentAnalyzer {
         let next = j < upper ? tokens[j].key : ""
         let prev = i > lower ? tokens[i - 1].key : ""
         if let preds = lex.predicates.longest(tokens, at: j, limit: upper)?.value, preds.contains(where: { $0.kind == .statement && !$0.isNoun }) { return len }
-        if next == ",", j + 1 < upper, ["a", "an", "the", "who"].contains(tokens[j + 1].key) { return len }
-        if ["said", "says", "told"].contains(prev) { return len }
+        if next == ",", j + 1 < upper, DocumentAnalyzer.appositiveStarts.contains(tokens[j + 1].key) { return len }
+        if DocumentAnalyzer.speechVerbsBefore.contains(prev) { return len }
         if prev == "to", i - 2 >= lower, tokens[i - 2].key == "according" { return len }
         return nil
     }
@@ -357,7 +356,7 @@ extension DocumentAnalyzer {
                 continue
             }
             if tokens[j].mark == "-" && !tokens[j].spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
-            if ["of", "for", "and", "&", "on"].contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
+            if DocumentAnalyzer.nameConnectors.contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
             break
         }
         guard let (h, type) = lastHead, h > i else { return nil }

@@ -148,16 +148,16 @@ final class DocumentAnalyzer {
             var i = s.tokens.lowerBound
             while i + 2 < s.tokens.upperBound {
                 defer { i += 1 }
-                guard tokens[i].text == "(" else { continue }
+                guard tokens[i].mark == "(" else { continue }
                 // Expansion (ACRO)
-                if tokens[i + 1].isAllCaps, tokens[i + 1].isWord, tokens[i + 2].text == ")", i > s.tokens.lowerBound {
+                if tokens[i + 1].isAllCaps, tokens[i + 1].isWord, tokens[i + 2].mark == ")", i > s.tokens.lowerBound {
                     let acro = tokens[i + 1].text.filter { $0.isLetter }
                     var caps: [Int] = []
                     var k = i - 1
                     while k >= s.tokens.lowerBound, caps.count < acro.count {
                         let t = tokens[k]
                         if t.isWord, t.isCapitalized || t.isAllCaps { caps.append(k) }
-                        else if ["of", "for", "and", "the", "on", "to", "in", "'s", "-", "&"].contains(t.key) {}
+                        else if DocumentAnalyzer.expansionGlue.contains(t.key) {}
                         else { break }
                         k -= 1
                     }
@@ -175,8 +175,8 @@ final class DocumentAnalyzer {
                 // ACRO (Expansion)
                 if i > s.tokens.lowerBound, tokens[i - 1].isAllCaps, tokens[i - 1].isWord, tokens[i + 1].isCapitalized {
                     var k = i + 1
-                    while k < s.tokens.upperBound, k - i <= 12, tokens[k].text != ")" { k += 1 }
-                    guard k < s.tokens.upperBound, tokens[k].text == ")", k > i + 2 else { continue }
+                    while k < s.tokens.upperBound, k - i <= 12, tokens[k].mark != ")" { k += 1 }
+                    guard k < s.tokens.upperBound, tokens[k].mark == ")", k > i + 2 else { continue }
                     let acro = tokens[i - 1].text.filter { $0.isLetter }
                     guard tokens[i + 1].text.first?.uppercased() == acro.first.map(String.init) else { continue }
                     register(acronym: tokens[i - 1].text, expansion: (i + 1)..<k, sentence: si)
