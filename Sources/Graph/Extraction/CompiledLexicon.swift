@@ -199,6 +199,8 @@ enum SurfaceKind: Sendable { case name, demonym, reference }
 /// One way of naming an actor.
 struct ActorSurface: Sendable {
     var actorID: String
+    /// The actor's place in `CompiledLexicon.actorIDs` (a dense index for per-document arrays).
+    var actorIndex: Int
     var kind: SurfaceKind
     /// The phrase as written in the lexicon.
     var surface: String
@@ -230,6 +232,8 @@ final class CompiledLexicon: Sendable {
     /// The lexicon's actors by id, held here so that a lookup does not go through (and copy)
     /// the `Lexicon` value.
     let actorsByID: [String: Lexicon.Actor]
+    /// Every actor id once, in the lexicon's order: `ActorSurface.actorIndex` points here.
+    let actorIDs: [String]
     /// Each actor as a graph entity with its aliases (what a document that names it starts from).
     let entities: [String: Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
@@ -244,12 +248,16 @@ final class CompiledLexicon: Sendable {
         // the phrases of every table, split into token keys as text is
         var actorPhrases: [(keys: [String], value: ActorSurface)] = []
         var holders: [String: [String]] = [:]
+        var actorIDs: [String] = []
+        var actorIndex: [String: Int] = [:]
         for a in lexicon.actors {
+            let index = actorIndex[a.id] ?? actorIDs.count
+            if index == actorIDs.count { actorIDs.append(a.id); actorIndex[a.id] = index }
             func add(_ s: String, _ kind: SurfaceKind) {
                 let letters = s.unicodeScalars.filter { CharacterSet.letters.contains($0) }
                 let caps = letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
                 let capitalized = s.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
-                actorPhrases.append((Tokenizer.keys(s), ActorSurface(actorID: a.id, kind: kind, surface: s, caseSensitive: caps, capitalized: capitalized)))
+                actorPhrases.append((Tokenizer.keys(s), ActorSurface(actorID: a.id, actorIndex: index, kind: kind, surface: s, caseSensitive: caps, capitalized: capitalized)))
             }
             add(a.name, .name)
             // a name's folded spelling ("Peter Szijjarto") matches through the token keys already
@@ -259,6 +267,7 @@ final class CompiledLexicon: Sendable {
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
         }
         self.holders = holders
+        self.actorIDs = actorIDs
         self.actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
                                    uniquingKeysWith: { _, last in last })
@@ -322,9 +331,6 @@ final class CompiledLexicon: Sendable {
 
     /// The actor with this id.
     func actor(id: String) -> Lexicon.Actor? { actorsByID[id] }
-
-    /// Whether the lexicon has an actor with this id (nothing copied).
-    func hasActor(_ id: String) -> Bool { actorsByID[id] != nil }
 
     /// Whether the token's word is in the word list `c`.
     @inline(__always) func token(_ t: Token, is c: WordClass) -> Bool { classes[Int(t.id)].contains(c) }

@@ -66,12 +66,12 @@ extension DocumentAnalyzer {
                     if written != a.surface.filter({ $0 != "." }) { return false }
                 } else if a.capitalized, !tCapitalized { return false }
                 if a.kind == .reference {
-                    guard entityIndex[a.actorID] != nil else { return false }
+                    guard hasEntity(for: a) else { return false }
                     if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
                     if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
-                return lex.hasActor(a.actorID)
-            }), let e = entity(forActor: m.value.actorID, sentence: si) {
+                return true  // every surface's actor is in the lexicon
+            }), let e = entity(for: m.value, sentence: si) {
                 let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
                 if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
@@ -89,7 +89,7 @@ extension DocumentAnalyzer {
             }
             if !headlineCase, let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
                 let name = text(of: i..<(i + run.len))
-                let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
+                let e = entityIndex[slug(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
@@ -160,11 +160,11 @@ extension DocumentAnalyzer {
                 var r = n
                 // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
                 if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
-                   DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(tokens[r + 1]), tokens[r + 1].isCapitalized { r += 1 }
+                   DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(r + 1), tokens[r + 1].isCapitalized { r += 1 }
                 // "David van Weel", "Ursula von der Leyen": lowercase particles inside a name
                 while r < upper, r - n < 3 || (r - n < 5 && DocumentAnalyzer.nameParticles.contains(tokens[r - 1].key)),
-                      isNameWord(tokens[r]) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
-                        && (isNameWord(tokens[r + 1]) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
+                      isNameWord(r) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
+                        && (isNameWord(r + 1) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
                       lex.titles.longest(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
@@ -327,7 +327,7 @@ extension DocumentAnalyzer {
     /// appositive (", a spokesman …"), or preceded by "said" / "according to".
     func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
         var j = i
-        while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
+        while j < upper, j - i < 3, isNameWord(j), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
               lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.startsWith(tokens[j]) || j > i {
             if lex.token(tokens[j], is: [.programHead, .organizationHead], any: true) { return nil }
             j += 1
@@ -345,7 +345,7 @@ extension DocumentAnalyzer {
 
     /// A capitalized name ending in a program or organization head noun ("Green Climate Fund").
     func namedRun(at i: Int, limit: Int) -> (len: Int, type: EntityType)? {
-        guard isNameWord(tokens[i]) else { return nil }
+        guard isNameWord(i) else { return nil }
         var j = i
         var lastHead: (Int, EntityType)? = nil
         while j < limit, j - i < 8 {

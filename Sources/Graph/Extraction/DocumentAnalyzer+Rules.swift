@@ -115,10 +115,10 @@ extension DocumentAnalyzer {
         var steps = 0
         // "…, diplomats said", "the company said": a common noun right before the verb is its subject
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
-            let p = tokens[start - 1]
-            if p.isWord, !p.isCapitalized, !lex.token(p, is: .auxiliary), !lex.token(p, is: .negation), !p.key.hasSuffix("ly"),
-               !DocumentAnalyzer.nonSubjectWords.contains(p.key),
-               !(DocumentAnalyzer.actingGroupNouns.contains(p.key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
+            let p = start - 1  // by index: a copy of the token would retain its strings
+            if tokens[p].isWord, !tokens[p].isCapitalized, !lex.token(tokens[p], is: [.auxiliary, .negation], any: true),
+               !tokens[p].key.hasSuffix("ly"), !DocumentAnalyzer.nonSubjectWords.contains(tokens[p].key),
+               !(DocumentAnalyzer.actingGroupNouns.contains(tokens[p].key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
             }
         }
@@ -135,7 +135,6 @@ extension DocumentAnalyzer {
             }
         }
         while k >= lower, steps < 16 {
-            let t = tokens[k]
             if let mi = mention(endingAt: k + 1, ms) {
                 let m = ms[mi]
                 var relative = m.range.upperBound < start && DocumentAnalyzer.relativePronouns.contains(tokens[m.range.upperBound].key)
@@ -162,19 +161,19 @@ extension DocumentAnalyzer {
                 steps += 1
                 continue
             }
-            if DocumentAnalyzer.agentBarriers.contains(t) { return [] }
+            if DocumentAnalyzer.agentBarriers.contains(tokens[k]) { return [] }
             // "Pavel said the three countries would contribute": past a speech verb, a clause with its
             // own (unnamed) subject does not belong to the speaker
-            if stopAtSpeech, k < start - 1, t.isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
+            if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
-            if t.isWord, !t.isCapitalized, !lex.token(t, is: .auxiliary), !lex.token(t, is: .negation), !t.key.hasSuffix("ly"),
-               !DocumentAnalyzer.notCommonNouns.contains(t.key), mention(endingAt: k + 1, ms) == nil {
+            if tokens[k].isWord, !tokens[k].isCapitalized, !lex.token(tokens[k], is: [.auxiliary, .negation], any: true),
+               !tokens[k].key.hasSuffix("ly"), !DocumentAnalyzer.notCommonNouns.contains(tokens[k].key), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
-            if DocumentAnalyzer.whichWho.contains(t.key), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
-            if t.key != "who", lex.token(t, is: .clauseBreak) {
+            if DocumentAnalyzer.whichWho.contains(tokens[k].key), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
+            if tokens[k].key != "who", lex.token(tokens[k], is: .clauseBreak) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
-                if !(t.key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
+                if !(tokens[k].key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
             }
             k -= 1
             steps += 1
@@ -785,13 +784,14 @@ extension DocumentAnalyzer {
             guard let h = lex.itemHeads.longest(tokens, at: k, limit: range.upperBound) else { k += 1; continue }
             var s = k
             while s > range.lowerBound {
-                let t = tokens[s - 1]
-                if t.mark == "-", !t.spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
-                if t.isWord, lex.token(t, is: .itemModifier) || (t.isCapitalized && !lex.token(t, is: .nonName)) { s -= 1; continue }
+                let t = s - 1
+                if tokens[t].mark == "-", !tokens[t].spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
+                if tokens[t].isWord, lex.token(tokens[t], is: .itemModifier) || (tokens[t].isCapitalized && !lex.token(tokens[t], is: .nonName)) {
+                    s -= 1; continue
+                }
                 break
             }
-            let generic: Set<String> = ["systems", "system", "capabilities", "equipment", "weapons", "arms", "training", "troops"]
-            if !(s == k && h.length == 1 && generic.contains(tokens[k].key) && false) {
+            if !(s == k && h.length == 1 && DocumentAnalyzer.genericItemHeads.contains(tokens[k].key) && false) {
                 let item = text(of: s..<(k + h.length))
                 if !out.contains(item) { out.append(item) }
             }

@@ -91,6 +91,8 @@ extension DocumentAnalyzer {
     static let participationVerbs: WordSet = ["participate", "part", "join", "contribute"]
     /// Words before a list of countries that opens a sentence.
     static let listLead: WordSet = ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"]
+    /// Item heads too generic to be an item alone (the check is switched off in `findItems`).
+    static let genericItemHeads: WordSet = ["systems", "system", "capabilities", "equipment", "weapons", "arms", "training", "troops"]
     /// Words between the countries of a leading list.
     static let listSeparators: WordSet = [",", "and", "the"]
 }
