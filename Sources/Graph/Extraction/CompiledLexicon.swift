@@ -332,11 +332,12 @@ final class CompiledLexicon: Sendable {
     /// The actor with this id.
     func actor(id: String) -> Lexicon.Actor? { actorsByID[id] }
 
-    /// Whether the token's word is in the word list `c`.
-    @inline(__always) func token(_ t: Token, is c: WordClass) -> Bool { classes[Int(t.id)].contains(c) }
+    /// Whether the word with this vocabulary id (a token's `id`) is in the word list `c`.
+    /// Taking the id rather than the token spares a copy of the token (and its strings' retains).
+    @inline(__always) func word(_ id: Int32, is c: WordClass) -> Bool { classes[Int(id)].contains(c) }
 
-    /// Whether the token's word is in any of the word lists `c`.
-    @inline(__always) func token(_ t: Token, is c: WordClass, any: Bool) -> Bool { !classes[Int(t.id)].isDisjoint(with: c) }
+    /// Whether the word with this vocabulary id is in any of the word lists `c`.
+    @inline(__always) func word(_ id: Int32, is c: WordClass, any: Bool) -> Bool { !classes[Int(id)].isDisjoint(with: c) }
 
     /// Whether a key (a token's, or one written in code) is in the word list `c`.
     func key(_ key: String, is c: WordClass) -> Bool { classes[Int(vocabulary.id(key))].contains(c) }

@@ -127,12 +127,12 @@ extension DocumentAnalyzer {
             if tEnd < upper, tokens[tEnd].mark == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
             var k = i - 1
             var past = false
-            if k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true; k -= 1 }
+            if k >= lower, lex.word(tokens[k].id, is: .pastTitleModifier) { past = true; k -= 1 }
             if k >= lower, tokens[k].key == "'s" || tokens[k].mark == "\u{2019}" { k -= 1 }
             var ownerIdx = ms.lastIndex { $0.range.upperBound == k + 1 && entities[$0.entity].type != .person && $0.kind != .reference || $0.range.upperBound == k + 1 && $0.kind == .reference }
             if let o = ownerIdx, entities[ms[o].entity].type == .person || entities[ms[o].entity].type == .program { ownerIdx = nil }
-            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.token(tokens[ms[o].range.lowerBound - 1], is: .pastTitleModifier) { past = true }
-            if ownerIdx == nil, k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true }
+            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.word(tokens[ms[o].range.lowerBound - 1].id, is: .pastTitleModifier) { past = true }
+            if ownerIdx == nil, k >= lower, lex.word(tokens[k].id, is: .pastTitleModifier) { past = true }
             if ownerIdx == nil, tEnd + 1 < upper, tokens[tEnd].key == "of" {
                 var o = tEnd + 1
                 if tokens[o].key == "the" { o += 1 }
@@ -235,7 +235,7 @@ extension DocumentAnalyzer {
                     programOrder.removeAll { $0 == m.entity }
                     programOrder.append(m.entity)
                     // "the PURL initiative": the head noun after a program name belongs to it
-                    if i < upper, lex.token(tokens[i], is: .programReference) {
+                    if i < upper, lex.word(tokens[i].id, is: .programReference) {
                         descriptors[m.entity, default: []].insert(tokens[i].key)
                         i += 1
                     }
@@ -245,7 +245,7 @@ extension DocumentAnalyzer {
                     if k < upper, tokens[k].key == "as" {
                         var j = k + 1
                         while j < min(upper, k + 5) {
-                            if lex.token(tokens[j], is: .programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
+                            if lex.word(tokens[j].id, is: .programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
                             j += 1
                         }
                     }
@@ -255,7 +255,7 @@ extension DocumentAnalyzer {
             let key = tokens[i].key
             var m: Mention? = nil
             // the pronoun tables hold only words with this bit: one load spares two hash lookups
-            let pronoun = lex.token(tokens[i], is: .pronoun)
+            let pronoun = lex.word(tokens[i].id, is: .pronoun)
             if pronoun, let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
                 let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
@@ -267,7 +267,7 @@ extension DocumentAnalyzer {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
             } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if lex.token(tokens[i], is: .programReference), let p = programFor(noun: key), i > lower {
+            } else if lex.word(tokens[i].id, is: .programReference), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
@@ -329,7 +329,7 @@ extension DocumentAnalyzer {
         var j = i
         while j < upper, j - i < 3, isNameWord(j), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
               lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.startsWith(tokens[j]) || j > i {
-            if lex.token(tokens[j], is: [.programHead, .organizationHead], any: true) { return nil }
+            if lex.word(tokens[j].id, is: [.programHead, .organizationHead], any: true) { return nil }
             j += 1
         }
         let len = j - i
@@ -350,8 +350,8 @@ extension DocumentAnalyzer {
         var lastHead: (Int, EntityType)? = nil
         while j < limit, j - i < 8 {
             if tokens[j].isWord, tokens[j].isCapitalized || tokens[j].isAllCaps {
-                if lex.token(tokens[j], is: .programHead) { lastHead = (j, .program) }
-                else if lex.token(tokens[j], is: .organizationHead) { lastHead = (j, .organization) }
+                if lex.word(tokens[j].id, is: .programHead) { lastHead = (j, .program) }
+                else if lex.word(tokens[j].id, is: .organizationHead) { lastHead = (j, .organization) }
                 j += 1
                 continue
             }

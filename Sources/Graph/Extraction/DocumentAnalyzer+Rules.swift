@@ -57,7 +57,7 @@ extension DocumentAnalyzer {
             let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
             let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
             if preds.contains(where: { $0.isNoun }) && preds.contains(where: { !$0.isNoun }) {
-                let verbContext = prev == "to" || (i > s.tokens.lowerBound && lex.token(tokens[i - 1], is: [.auxiliary, .negation], any: true))
+                let verbContext = prev == "to" || (i > s.tokens.lowerBound && lex.word(tokens[i - 1].id, is: [.auxiliary, .negation], any: true))
                     || ms.contains { $0.range.upperBound == i && !$0.possessive }
                 let noun = !verbContext && (DocumentAnalyzer.ofForTo.contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
                 let chosen = preds.filter { $0.isNoun == noun }
@@ -116,7 +116,7 @@ extension DocumentAnalyzer {
         // "…, diplomats said", "the company said": a common noun right before the verb is its subject
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
             let p = start - 1  // by index: a copy of the token would retain its strings
-            if tokens[p].isWord, !tokens[p].isCapitalized, !lex.token(tokens[p], is: [.auxiliary, .negation], any: true),
+            if tokens[p].isWord, !tokens[p].isCapitalized, !lex.word(tokens[p].id, is: [.auxiliary, .negation], any: true),
                !tokens[p].key.hasSuffix("ly"), !DocumentAnalyzer.nonSubjectWords.contains(tokens[p].key),
                !(DocumentAnalyzer.actingGroupNouns.contains(tokens[p].key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
@@ -166,12 +166,12 @@ extension DocumentAnalyzer {
             // own (unnamed) subject does not belong to the speaker
             if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
-            if tokens[k].isWord, !tokens[k].isCapitalized, !lex.token(tokens[k], is: [.auxiliary, .negation], any: true),
+            if tokens[k].isWord, !tokens[k].isCapitalized, !lex.word(tokens[k].id, is: [.auxiliary, .negation], any: true),
                !tokens[k].key.hasSuffix("ly"), !DocumentAnalyzer.notCommonNouns.contains(tokens[k].key), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
             if DocumentAnalyzer.whichWho.contains(tokens[k].key), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
-            if tokens[k].key != "who", lex.token(tokens[k], is: .clauseBreak) {
+            if tokens[k].key != "who", lex.word(tokens[k].id, is: .clauseBreak) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
                 if !(tokens[k].key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
             }
@@ -193,8 +193,8 @@ extension DocumentAnalyzer {
         var k = start - 1
         var steps = 0
         while k >= lower, steps < 4 {
-            if lex.token(tokens[k], is: .negation) { return true }
-            if !lex.token(tokens[k], is: .auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
+            if lex.word(tokens[k].id, is: .negation) { return true }
+            if !lex.word(tokens[k].id, is: .auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
             k -= 1; steps += 1
         }
         return false
@@ -220,7 +220,7 @@ extension DocumentAnalyzer {
             var first = Int.max
             var k = lower
             while k < upper {
-                if lex.token(tokens[k], is: .hypotheticalStart) || tokens[k].key == "the",
+                if lex.word(tokens[k].id, is: .hypotheticalStart) || tokens[k].key == "the",
                    let len = lex.hypotheticalCues?.longest(tokens, at: k, limit: upper)?.length, len >= 2 { first = k + len; break }
                 k += 1
             }
@@ -228,8 +228,8 @@ extension DocumentAnalyzer {
         }
         if hypotheticalCache.firstCueEnd <= start { return true }
         for k in max(lower, start - 4)..<start {
-            if lex.token(tokens[k], is: .hypothetical), DocumentAnalyzer.hypotheticalWords.contains(tokens[k].key) { return true }
-            if lex.token(tokens[k], is: .stop), k >= start - 2 { return true }
+            if lex.word(tokens[k].id, is: .hypothetical), DocumentAnalyzer.hypotheticalWords.contains(tokens[k].key) { return true }
+            if lex.word(tokens[k].id, is: .stop), k >= start - 2 { return true }
         }
         return false
     }
@@ -303,7 +303,7 @@ extension DocumentAnalyzer {
                 var descriptorStart = -1
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
                     var k = sm.range.lowerBound - 1
-                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.token(tokens[k], is: .clauseBreak),
+                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.word(tokens[k].id, is: .clauseBreak),
                           !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
                     if k > lower, tokens[k].mark == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
                 }
@@ -485,14 +485,14 @@ extension DocumentAnalyzer {
                     // an acronym's expansion in parentheses is not the clause
                     if tokens[k].mark == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].mark == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
-                    if lex.token(tokens[k], is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
+                    if lex.word(tokens[k].id, is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
                     if DocumentAnalyzer.prepositions.contains(key), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
                 if !given, start > lower, DocumentAnalyzer.passiveAuxiliaries.contains(tokens[start - 1].key) {
-                    for k in max(lower, start - 8)..<start where lex.token(tokens[k], is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                    for k in max(lower, start - 8)..<start where lex.word(tokens[k].id, is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
                         given = true
                     }
                 }
@@ -541,16 +541,16 @@ extension DocumentAnalyzer {
                 if continuesList { ok = prevOK } else {
                     var skipped = 0
                     while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].mark == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
-                          !lex.token(tokens[k], is: .clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
+                          !lex.word(tokens[k].id, is: .clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
                     if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 && !m.possessive }  // direct object
-                    else if lex.token(tokens[k], is: .clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
+                    else if lex.word(tokens[k].id, is: .clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
-                        if lex.token(tokens[k], is: .recipientPreposition) { ok = key != "of" || p.isNoun }
+                        if lex.word(tokens[k].id, is: .recipientPreposition) { ok = key != "of" || p.isNoun }
                         // "share satellite data with Denmark"
                         if key == "with", (t.range.lowerBound..<k).contains(where: { DocumentAnalyzer.shareVerbs.contains(tokens[$0].key) }) { ok = true }
                         if key == "including" { ok = false }
@@ -561,7 +561,7 @@ extension DocumentAnalyzer {
                 var after = m.range.upperBound
                 if after < end, tokens[after].mark == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].mark == ")" }) { after = close + 1 }
                 else if after < end, tokens[after].mark == ")" { after += 1 }
-                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.token(tokens[k], is: .recipientPreposition)),
+                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.word(tokens[k].id, is: .recipientPreposition)),
                    lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !DocumentAnalyzer.programPrepositions.contains(tokens[k].key), !continuesList { ok = ok && true }
@@ -636,7 +636,7 @@ extension DocumentAnalyzer {
             if p.isNoun ? (start > lower && DocumentAnalyzer.noWithout.contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             // "addressed concerns over …" is no one's opposition; "expressed concern over …" is
-            if p.lemma.hasPrefix("concern"), start > lower, !lex.token(tokens[start - 1], is: .concernGovernor),
+            if p.lemma.hasPrefix("concern"), start > lower, !lex.word(tokens[start - 1].id, is: .concernGovernor),
                mention(endingAt: start, ms) == nil { continue }
             var agents: [Int] = []
             if p.isReverse {
@@ -786,7 +786,7 @@ extension DocumentAnalyzer {
             while s > range.lowerBound {
                 let t = s - 1
                 if tokens[t].mark == "-", !tokens[t].spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
-                if tokens[t].isWord, lex.token(tokens[t], is: .itemModifier) || (tokens[t].isCapitalized && !lex.token(tokens[t], is: .nonName)) {
+                if tokens[t].isWord, lex.word(tokens[t].id, is: .itemModifier) || (tokens[t].isCapitalized && !lex.word(tokens[t].id, is: .nonName)) {
                     s -= 1; continue
                 }
                 break

@@ -168,7 +168,7 @@ final class DocumentAnalyzer {
 
     /// Whether token `k` can be part of a name: a capitalized word that is no common word and does not start with a number.
     func isNameWord(_ k: Int) -> Bool {
-        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !lex.token(tokens[k], is: .nonName) else { return false }
+        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !lex.word(tokens[k].id, is: .nonName) else { return false }
         // an ASCII text's first character is its first byte
         if tokens[k].isASCII { return !(tokens[k].text.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) }
         return tokens[k].text.first?.isNumber != true
