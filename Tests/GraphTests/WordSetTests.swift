@@ -30,3 +30,20 @@ import Testing
         #expect(tokens.contains { $0.text == "\u{037E}" && set.contains($0) })
     }
 }
+
+/// `Vocabulary.id` (a byte hash for ASCII keys) must answer as its `String`-keyed dictionary does.
+@Suite struct VocabularyTests {
+    @Test func idsAgreeWithTheDictionary() {
+        var v = Vocabulary()
+        var words = (0..<1500).map { "w\($0)" } + ["the", "'s", "caf\u{E9}", "\u{2019}", "\u{037E}", "e\u{301}t\u{E9}", "a", "ab"]
+        words.append("")
+        for w in words { _ = v.intern(w) }
+        let probes = words + ["The", "w1500", "b", "abc", ";", "caf\u{E9}", "cafe\u{301}", "\u{E9}t\u{E9}", "'", "w", "w0\u{0}", "\u{0}"]
+        for p in probes {
+            #expect(v.id(p) == (v.ids[p] ?? 0), "\(p.unicodeScalars.map { $0.value })")
+        }
+        // the Greek question mark is a canonical semicolon: the ASCII spelling finds it
+        #expect(v.id(";") != 0 && v.id(";") == v.id("\u{037E}"))
+        #expect(v.id("w1499") == v.ids["w1499"] && v.id("w1500") == 0)
+    }
+}

@@ -36,8 +36,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     init(arrayLiteral words: String...) { self.init(words) }
 
-    /// A string's bytes and length packed as `low`/`high` are, when it is ASCII and at most 15 bytes long.
-    @inline(__always) private static func pack(_ s: String) -> (low: UInt64, high: UInt64)? {
+    /// A string's bytes and length packed as `low`/`high` are, when it is ASCII and at most 15 bytes
+    /// long (two such strings are equal exactly when their packings are).
+    @inline(__always) static func pack(_ s: String) -> (low: UInt64, high: UInt64)? {
         var s = s
         return s.withUTF8 { bytes -> (low: UInt64, high: UInt64)? in
             guard bytes.count <= maxLength else { return nil }
