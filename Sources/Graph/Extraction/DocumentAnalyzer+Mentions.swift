@@ -44,7 +44,7 @@ extension DocumentAnalyzer {
             long += 1
             if tokens[k].isCapitalized { capital += 1 }
         }
-        let headlineCase = long >= 4 && capital * 10 >= long * 7 && !DocumentAnalyzer.sentenceEndMarks.contains(tokens[s.tokens.upperBound - 1])
+        let headlineCase = long >= 4 && capital * 10 >= long * 7 && !DocumentAnalyzer.sentenceEndMarks.contains(tokens[s.tokens.upperBound - 1].mark)
 
         // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
         var i = lower
@@ -94,13 +94,13 @@ extension DocumentAnalyzer {
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
             if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
-               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1]))
+               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
                 || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
             }
             // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
-            if let b = best, i == lower, tAllCaps, i + b.len < upper, DocumentAnalyzer.datelineMarks.contains(tokens[i + b.len]) {
+            if let b = best, i == lower, tAllCaps, i + b.len < upper, DocumentAnalyzer.datelineMarks.contains(tokens[i + b.len].mark) {
                 i += b.len
                 continue
             }

@@ -129,7 +129,7 @@ extension DocumentAnalyzer {
         // "South Korea, which hosts the fund's offices, added …": skip a non-restrictive relative clause
         if start - 1 > lower, tokens[start - 1].mark == "," {
             var j = start - 2
-            while j > lower, j >= start - 20, !DocumentAnalyzer.relativeClauseBounds.contains(tokens[j]) { j -= 1 }
+            while j > lower, j >= start - 20, !DocumentAnalyzer.relativeClauseBounds.contains(tokens[j].mark) { j -= 1 }
             if j > lower, j + 1 < start, tokens[j].mark == ",", DocumentAnalyzer.whichWho.contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
                 k = j - 1
             }
@@ -161,7 +161,7 @@ extension DocumentAnalyzer {
                 steps += 1
                 continue
             }
-            if DocumentAnalyzer.agentBarriers.contains(tokens[k]) { return [] }
+            if DocumentAnalyzer.agentBarriers.contains(tokens[k].mark) { return [] }
             // "Pavel said the three countries would contribute": past a speech verb, a clause with its
             // own (unnamed) subject does not belong to the speaker
             if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
@@ -234,6 +234,44 @@ extension DocumentAnalyzer {
         return false
     }
 
+    // MARK: Loops of the rules
+    // (in functions of their own: inside the long `applyRules` the optimizer left `tokens[k]`
+    // as calls of the array getter, each copying a whole token)
+
+    /// Where a statement's content ends early: the first ";", or "," before another clause
+    /// (", while …", ", a position …"), outside quotes, in `start..<end - 1`.
+    func statementClauseBreak(from start: Int, before end: Int, quotes qs: [Range<Int>]) -> Int? {
+        var k = start
+        while k + 1 < end {
+            if DocumentAnalyzer.semicolon.contains(tokens[k].mark) || (tokens[k].mark == "," && (DocumentAnalyzer.clauseAfterComma.contains(tokens[k + 1].key)
+                || (tokens[k + 1].key == "a" && k + 2 < end && DocumentAnalyzer.stanceNouns.contains(tokens[k + 2].key)))
+                && !qs.contains(where: { $0.contains(k) })) {
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The first "according to" outside quotes with a token after it (the index of "according").
+    func accordingTo(lower: Int, upper: Int, quotes qs: [Range<Int>]) -> Int? {
+        var k = lower
+        while k + 2 < upper {
+            if tokens[k].key == "according", tokens[k + 1].key == "to", !qs.contains(where: { $0.contains(k) }) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The end of a pledge's clause: the first ";", "—" or subordinating conjunction from
+    /// `start`, at most 28 tokens on, or the sentence's end.
+    func pledgeClauseEnd(after start: Int, upper: Int) -> Int {
+        var end = start
+        while end < upper, end - start < 28, !DocumentAnalyzer.clauseBreakMarks.contains(tokens[end].mark),
+              !DocumentAnalyzer.clauseConjunctions.contains(tokens[end].key) { end += 1 }
+        return end
+    }
+
     // MARK: The rules
 
     /// Reads the statements, pledges and oppositions of sentence `si`.
@@ -257,20 +295,12 @@ extension DocumentAnalyzer {
             if let nextT = triggers[(ti + 1)...].first(where: { $0.has(.statement) && !$0.isNoun && $0.inQuote == t.inQuote }) {
                 contentEnd = nextT.range.lowerBound
             }
-            if let stop = (t.range.upperBound..<contentEnd).first(where: { DocumentAnalyzer.stopMarks.contains(tokens[$0]) }) {
+            if let stop = (t.range.upperBound..<contentEnd).first(where: { DocumentAnalyzer.stopMarks.contains(tokens[$0].mark) }) {
                 // reported speech ends with its sentence inside a joined quote; an attributed quote does not
                 if t.inQuote || qs.contains(where: { $0.contains(stop) }) { contentEnd = stop }
             }
             if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
-                var k = contentStart
-                while k + 1 < contentEnd {
-                    if DocumentAnalyzer.semicolon.contains(tokens[k]) || (tokens[k].mark == "," && (DocumentAnalyzer.clauseAfterComma.contains(tokens[k + 1].key)
-                        || (tokens[k + 1].key == "a" && k + 2 < contentEnd && DocumentAnalyzer.stanceNouns.contains(tokens[k + 2].key)))
-                        && !inQuote(k)) {
-                        contentEnd = k; break
-                    }
-                    k += 1
-                }
+                if let b = statementClauseBreak(from: contentStart, before: contentEnd, quotes: qs) { contentEnd = b }
             }
             if t.inQuote {
                 guard let q = qs.first(where: { $0.contains(t.range.lowerBound) }) else { continue }
@@ -282,8 +312,8 @@ extension DocumentAnalyzer {
             } else {
                 let left = agentLeft(t.range.lowerBound, ms, lower: lower, allowPossessive: false)
                 let afterComma = t.range.lowerBound > lower && tokens[t.range.lowerBound - 1].mark == ","
-                let afterQuote = t.range.lowerBound > lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 1])
-                    || (afterComma && t.range.lowerBound - 2 >= lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 2]))
+                let afterQuote = t.range.lowerBound > lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 1].mark)
+                    || (afterComma && t.range.lowerBound - 2 >= lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 2].mark))
                 let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
                     || (afterComma && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
                 if t.range.lowerBound > lower, tokens[t.range.lowerBound - 1].key == "and", let prev = previousSpeaker { speaker = prev }
@@ -366,20 +396,15 @@ extension DocumentAnalyzer {
             }
         }
         // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
-        var k0 = lower
-        while k0 + 2 < upper {
-            if tokens[k0].key == "according", tokens[k0 + 1].key == "to", !inQuote(k0) {
-                var j = k0 + 2
-                if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
-                if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
-                    for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
-                        out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
-                    }
-                    if firstSpeaker == nil { firstSpeaker = sm.entity }
+        if let k0 = accordingTo(lower: lower, upper: upper, quotes: qs) {
+            var j = k0 + 2
+            if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
+            if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
+                for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
+                    out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
                 }
-                break
+                if firstSpeaker == nil { firstSpeaker = sm.entity }
             }
-            k0 += 1
         }
         // a headline "Rutte: ‘…’" names its speaker before a colon
         if firstSpeaker == nil, let m = ms.first, m.range.lowerBound == lower, m.entity >= 0, entities[m.entity].type == .person,
@@ -474,9 +499,7 @@ extension DocumentAnalyzer {
             }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             // clause end for arguments
-            var end = t.range.upperBound
-            while end < upper, end - t.range.upperBound < 28, !DocumentAnalyzer.clauseBreakMarks.contains(tokens[end]),
-                  !DocumentAnalyzer.clauseConjunctions.contains(tokens[end].key) { end += 1 }
+            let end = pledgeClauseEnd(after: t.range.upperBound, upper: upper)
             // something given, unless the verb's object is the recipient
             if !p.isNoun, !p.isDirect, !p.isExplicit {
                 var given = false
@@ -524,7 +547,7 @@ extension DocumentAnalyzer {
                let bm = ms.first(where: { $0.range.lowerBound == t.range.upperBound + 1 }), bm.entity >= 0 {
                 givers = [bm.entity]
                 var k = start - 1
-                while k > lower, DocumentAnalyzer.commaOrParen.contains(tokens[k]) { k -= 1 }
+                while k > lower, DocumentAnalyzer.commaOrParen.contains(tokens[k].mark) { k -= 1 }
                 if let rm = mention(endingAt: k + 1, ms), ms[rm].entity >= 0 { passiveRecipient = ms[rm].entity }
             }
             // recipients
@@ -690,7 +713,7 @@ extension DocumentAnalyzer {
                 continue
             }
             while k < upper, k - t.range.upperBound < (p.isNoun ? 10 : 6) {
-                if DocumentAnalyzer.targetBarriers.contains(tokens[k]) || DocumentAnalyzer.targetClauseBreaks.contains(tokens[k].key) { break }
+                if DocumentAnalyzer.targetBarriers.contains(tokens[k].mark) || DocumentAnalyzer.targetClauseBreaks.contains(tokens[k].key) { break }
                 // "blocked the plan to tap …": past an unnamed object, an infinitive is another act
                 if tokens[k].key == "to", k > t.range.upperBound + 1, k + 1 < upper, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized,
                    !ms.contains(where: { $0.range.lowerBound == k + 1 }) { break }

@@ -77,7 +77,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 ///
 /// ```swift
 /// let breaks: MarkSet = [";", "\u{2014}"]
-/// breaks.contains(token) // token.text is ";", "\u{037E}" or "—"
+/// breaks.contains(token.mark) // token.text is ";", "\u{037E}" or "—"
 /// ```
 struct MarkSet: Sendable, ExpressibleByArrayLiteral {
     /// Bit `v` of `ascii.0` (v < 64) or `ascii.1` (v - 64): the ASCII scalar `v` is in the set.
@@ -104,7 +104,8 @@ struct MarkSet: Sendable, ExpressibleByArrayLiteral {
 
     init(arrayLiteral marks: Unicode.Scalar...) { self.init(marks) }
 
-    /// Whether the scalar is in the set.
+    /// Whether the scalar is in the set: pass a token's `mark` to ask whether its text is one of
+    /// the marks (a token of several scalars has the mark U+0000, which no set holds).
     /// - Complexity: O(1) for ASCII; O(non-ASCII marks) otherwise.
     @inline(__always) func contains(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
@@ -112,7 +113,4 @@ struct MarkSet: Sendable, ExpressibleByArrayLiteral {
         if v < 128 { return ascii.1 & (1 << UInt64(v - 64)) != 0 }
         return others.contains(s)
     }
-
-    /// Whether the token's text is one of the marks.
-    @inline(__always) func contains(_ t: Token) -> Bool { t.mark != "\u{0}" && contains(t.mark) }
 }
