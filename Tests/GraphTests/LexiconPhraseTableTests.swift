@@ -68,7 +68,7 @@ import Testing
         }
         #expect(!lex.key("zzyzx", is: .nonName))
         let tokens = lex.tokenize("NATO pledged")
-        #expect(lex.token(tokens[0], is: .actorStart))
+        #expect(lex.word(tokens[0].id, is: .actorStart))
     }
 }
 

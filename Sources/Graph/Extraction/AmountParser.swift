@@ -75,7 +75,7 @@ struct AmountParser {
         guard let currency else { return nil }
         var period: String?
         var j = i
-        if j < limit, tokens[j].text == "-" { j += 1 }
+        if j < limit, tokens[j].mark == "-" { j += 1 }
         if let p = lexicon.periods.longest(tokens, at: j, limit: limit) { period = p.value; i = j + p.length }
         return (Amount(value: value * mult, currency: currency, period: period), start..<i)
     }

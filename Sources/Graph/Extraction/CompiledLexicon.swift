@@ -60,15 +60,85 @@ struct Vocabulary: Sendable {
     /// Ids in use, plus one for the unknown word 0.
     var count: Int { ids.count + 1 }
 
+    /// The words' ASCII spellings of up to 15 bytes, packed as `WordSet` packs them (most keys
+    /// are such, and hashing two integers is much cheaper than hashing a `String`): an
+    /// open-addressing table, its size a power of two at least twice the entries; an empty
+    /// slot's `high` is 0 (a packed word's holds its length).
+    private var slots: [(low: UInt64, high: UInt64, id: Int32)] = []
+    private var packedCount = 0
+    /// One bit per value of bits 32–47 of a packed word's hash, set for the table's words: an
+    /// unknown word (most names) is answered from these 8 KB, sparing a cache miss in `slots`.
+    private var filter = [UInt64](repeating: 0, count: 1 << 10)
+
     mutating func intern(_ key: String) -> Int32 {
         if let i = ids[key] { return i }
         let i = Int32(ids.count + 1)
         ids[key] = i
+        // an ASCII key equals a word only byte for byte, or a word with other scalars whose
+        // canonical composition (what String equality compares) is that ASCII ("\u{037E}" is ";")
+        if let p = WordSet.pack(key), p.high != 0 {  // high is 0 only for the empty key
+            addPacked(p, i)
+        } else if !key.utf8.allSatisfy({ $0 < 0x80 }) {
+            let composed = key.precomposedStringWithCanonicalMapping
+            if composed == key, let p = WordSet.pack(composed), p.high != 0 { addPacked(p, i) }
+        }
         return i
     }
 
+    /// A packed word's hash (multiplicative: its top bits pick the slot to probe first).
+    @inline(__always) private static func hash(_ low: UInt64, _ high: UInt64) -> UInt64 {
+        (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    /// The slot to probe first for a hash.
+    @inline(__always) private static func home(_ h: UInt64, slots: Int) -> Int {
+        Int(truncatingIfNeeded: h >> UInt64(64 - slots.trailingZeroBitCount))
+    }
+
+    /// The filter word and bit of a hash.
+    @inline(__always) private static func filterBit(_ h: UInt64) -> (word: Int, bit: UInt64) {
+        let v = Int(truncatingIfNeeded: (h >> 32) & 0xFFFF)
+        return (v >> 6, 1 << UInt64(v & 63))
+    }
+
+    private mutating func addPacked(_ p: (low: UInt64, high: UInt64), _ id: Int32) {
+        if packedCount + 1 > slots.count / 2 {
+            let old = slots
+            slots = Array(repeating: (0, 0, 0), count: max(64, slots.count * 2))
+            for s in old where s.high != 0 { place(s) }
+        }
+        place((p.low, p.high, id))
+        packedCount += 1
+        let f = Vocabulary.filterBit(Vocabulary.hash(p.low, p.high))
+        filter[f.word] |= f.bit
+    }
+
+    private mutating func place(_ s: (low: UInt64, high: UInt64, id: Int32)) {
+        let mask = slots.count - 1
+        var k = Vocabulary.home(Vocabulary.hash(s.low, s.high), slots: slots.count)
+        while slots[k].high != 0 {
+            if slots[k].low == s.low && slots[k].high == s.high { return }  // an equal word is there already
+            k = (k + 1) & mask
+        }
+        slots[k] = s
+    }
+
     /// The id of a key; 0 when the lexicon has no such word.
-    func id(_ key: String) -> Int32 { ids[key] ?? 0 }
+    /// - Complexity: O(length) for an ASCII key of up to 15 bytes (pack it, test a filter bit, probe a few slots);
+    ///   a `String` hash lookup otherwise.
+    func id(_ key: String) -> Int32 {
+        guard let p = WordSet.pack(key), p.high != 0 else { return ids[key] ?? 0 }
+        let h = Vocabulary.hash(p.low, p.high)
+        let f = Vocabulary.filterBit(h)
+        guard filter[f.word] & f.bit != 0 else { return 0 }
+        let mask = slots.count - 1
+        var k = Vocabulary.home(h, slots: slots.count)
+        while slots[k].high != 0 {
+            if slots[k].low == p.low && slots[k].high == p.high { return slots[k].id }
+            k = (k + 1) & mask
+        }
+        return 0
+    }
 }
 
 /// Word lists of the lexicon as bits per vocabulary id: membership of a token is one load.
@@ -199,6 +269,8 @@ enum SurfaceKind: Sendable { case name, demonym, reference }
 /// One way of naming an actor.
 struct ActorSurface: Sendable {
     var actorID: String
+    /// The actor's place in `CompiledLexicon.actorIDs` (a dense index for per-document arrays).
+    var actorIndex: Int
     var kind: SurfaceKind
     /// The phrase as written in the lexicon.
     var surface: String
@@ -230,6 +302,8 @@ final class CompiledLexicon: Sendable {
     /// The lexicon's actors by id, held here so that a lookup does not go through (and copy)
     /// the `Lexicon` value.
     let actorsByID: [String: Lexicon.Actor]
+    /// Every actor id once, in the lexicon's order: `ActorSurface.actorIndex` points here.
+    let actorIDs: [String]
     /// Each actor as a graph entity with its aliases (what a document that names it starts from).
     let entities: [String: Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
@@ -244,12 +318,16 @@ final class CompiledLexicon: Sendable {
         // the phrases of every table, split into token keys as text is
         var actorPhrases: [(keys: [String], value: ActorSurface)] = []
         var holders: [String: [String]] = [:]
+        var actorIDs: [String] = []
+        var actorIndex: [String: Int] = [:]
         for a in lexicon.actors {
+            let index = actorIndex[a.id] ?? actorIDs.count
+            if index == actorIDs.count { actorIDs.append(a.id); actorIndex[a.id] = index }
             func add(_ s: String, _ kind: SurfaceKind) {
                 let letters = s.unicodeScalars.filter { CharacterSet.letters.contains($0) }
                 let caps = letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { CharacterSet.uppercaseLetters.contains($0) }
                 let capitalized = s.unicodeScalars.first.map { CharacterSet.uppercaseLetters.contains($0) } ?? false
-                actorPhrases.append((Tokenizer.keys(s), ActorSurface(actorID: a.id, kind: kind, surface: s, caseSensitive: caps, capitalized: capitalized)))
+                actorPhrases.append((Tokenizer.keys(s), ActorSurface(actorID: a.id, actorIndex: index, kind: kind, surface: s, caseSensitive: caps, capitalized: capitalized)))
             }
             add(a.name, .name)
             // a name's folded spelling ("Peter Szijjarto") matches through the token keys already
@@ -259,6 +337,7 @@ final class CompiledLexicon: Sendable {
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
         }
         self.holders = holders
+        self.actorIDs = actorIDs
         self.actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
                                    uniquingKeysWith: { _, last in last })
@@ -323,14 +402,12 @@ final class CompiledLexicon: Sendable {
     /// The actor with this id.
     func actor(id: String) -> Lexicon.Actor? { actorsByID[id] }
 
-    /// Whether the lexicon has an actor with this id (nothing copied).
-    func hasActor(_ id: String) -> Bool { actorsByID[id] != nil }
+    /// Whether the word with this vocabulary id (a token's `id`) is in the word list `c`.
+    /// Taking the id rather than the token spares a copy of the token (and its strings' retains).
+    @inline(__always) func word(_ id: Int32, is c: WordClass) -> Bool { classes[Int(id)].contains(c) }
 
-    /// Whether the token's word is in the word list `c`.
-    @inline(__always) func token(_ t: Token, is c: WordClass) -> Bool { classes[Int(t.id)].contains(c) }
-
-    /// Whether the token's word is in any of the word lists `c`.
-    @inline(__always) func token(_ t: Token, is c: WordClass, any: Bool) -> Bool { !classes[Int(t.id)].isDisjoint(with: c) }
+    /// Whether the word with this vocabulary id is in any of the word lists `c`.
+    @inline(__always) func word(_ id: Int32, is c: WordClass, any: Bool) -> Bool { !classes[Int(id)].isDisjoint(with: c) }
 
     /// Whether a key (a token's, or one written in code) is in the word list `c`.
     func key(_ key: String, is c: WordClass) -> Bool { classes[Int(vocabulary.id(key))].contains(c) }

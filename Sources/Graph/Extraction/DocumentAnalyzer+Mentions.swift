@@ -44,8 +44,7 @@ extension DocumentAnalyzer {
             long += 1
             if tokens[k].isCapitalized { capital += 1 }
         }
-        let lastText = tokens[s.tokens.upperBound - 1].text
-        let headlineCase = long >= 4 && capital * 10 >= long * 7 && ![".", "!", "?", "\u{201D}", "\""].contains(lastText)
+        let headlineCase = long >= 4 && capital * 10 >= long * 7 && !DocumentAnalyzer.sentenceEndMarks.contains(tokens[s.tokens.upperBound - 1].mark)
 
         // Pass A: dictionary names, names learned from the document, capitalized names ending in a head noun.
         var i = lower
@@ -67,12 +66,12 @@ extension DocumentAnalyzer {
                     if written != a.surface.filter({ $0 != "." }) { return false }
                 } else if a.capitalized, !tCapitalized { return false }
                 if a.kind == .reference {
-                    guard entityIndex[a.actorID] != nil else { return false }
+                    guard hasEntity(for: a) else { return false }
                     if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
                     if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
-                return lex.hasActor(a.actorID)
-            }), let e = entity(forActor: m.value.actorID, sentence: si) {
+                return true  // every surface's actor is in the lexicon
+            }), let e = entity(for: m.value, sentence: si) {
                 let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
                 if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
@@ -90,18 +89,18 @@ extension DocumentAnalyzer {
             }
             if !headlineCase, let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
                 let name = text(of: i..<(i + run.len))
-                let e = entityIndex[Slug.make(name)] ?? newEntity(name: name, type: run.type, sentence: si)
+                let e = entityIndex[slug(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
             if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
-               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !["(", ","].contains(tokens[i - 1].text))
+               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
                 || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
             }
             // a dateline ("CAIRO —", "BEIJING (Dec. 4) —") names where, not who
-            if let b = best, i == lower, tAllCaps, i + b.len < upper, ["\u{2014}", "\u{2013}", "-", "(", ","].contains(tokens[i + b.len].text) {
+            if let b = best, i == lower, tAllCaps, i + b.len < upper, DocumentAnalyzer.datelineMarks.contains(tokens[i + b.len].mark) {
                 i += b.len
                 continue
             }
@@ -125,15 +124,15 @@ extension DocumentAnalyzer {
             let canon = hit.value
             var tEnd = i + hit.length
             // a plural or a compound ("foreign ministers", "minister-level") is no title
-            if tEnd < upper, tokens[tEnd].text == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
+            if tEnd < upper, tokens[tEnd].mark == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
             var k = i - 1
             var past = false
-            if k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true; k -= 1 }
-            if k >= lower, tokens[k].key == "'s" || tokens[k].text == "\u{2019}" { k -= 1 }
+            if k >= lower, lex.word(tokens[k].id, is: .pastTitleModifier) { past = true; k -= 1 }
+            if k >= lower, tokens[k].key == "'s" || tokens[k].mark == "\u{2019}" { k -= 1 }
             var ownerIdx = ms.lastIndex { $0.range.upperBound == k + 1 && entities[$0.entity].type != .person && $0.kind != .reference || $0.range.upperBound == k + 1 && $0.kind == .reference }
             if let o = ownerIdx, entities[ms[o].entity].type == .person || entities[ms[o].entity].type == .program { ownerIdx = nil }
-            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.token(tokens[ms[o].range.lowerBound - 1], is: .pastTitleModifier) { past = true }
-            if ownerIdx == nil, k >= lower, lex.token(tokens[k], is: .pastTitleModifier) { past = true }
+            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.word(tokens[ms[o].range.lowerBound - 1].id, is: .pastTitleModifier) { past = true }
+            if ownerIdx == nil, k >= lower, lex.word(tokens[k].id, is: .pastTitleModifier) { past = true }
             if ownerIdx == nil, tEnd + 1 < upper, tokens[tEnd].key == "of" {
                 var o = tEnd + 1
                 if tokens[o].key == "the" { o += 1 }
@@ -147,7 +146,7 @@ extension DocumentAnalyzer {
             if canon == "Head" && ownerIdx == nil { i = tEnd; continue }
             // name after the title
             var n = tEnd
-            if n < upper, tokens[n].text == "," { n += 1 }
+            if n < upper, tokens[n].mark == "," { n += 1 }
             var person: Int? = nil
             var nameEnd = n
             if let pi = ms.firstIndex(where: { $0.range.lowerBound == n }) {
@@ -157,15 +156,15 @@ extension DocumentAnalyzer {
                     ms.remove(at: pi)
                     if let o = ownerIdx, o > pi { ownerIdx = o - 1 }
                 }
-            } else if capitalizedTitle || n > tEnd || ownerIdx != nil || ["its", "their", "his", "her", "our"].contains(prevKey) {
+            } else if capitalizedTitle || n > tEnd || ownerIdx != nil || DocumentAnalyzer.possessiveDeterminers.contains(prevKey) {
                 var r = n
                 // "spokesperson He Yadong": a capitalized pronoun followed by a name is part of it
                 if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
-                   DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(tokens[r + 1]), tokens[r + 1].isCapitalized { r += 1 }
+                   DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(r + 1), tokens[r + 1].isCapitalized { r += 1 }
                 // "David van Weel", "Ursula von der Leyen": lowercase particles inside a name
                 while r < upper, r - n < 3 || (r - n < 5 && DocumentAnalyzer.nameParticles.contains(tokens[r - 1].key)),
-                      isNameWord(tokens[r]) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
-                        && (isNameWord(tokens[r + 1]) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
+                      isNameWord(r) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
+                        && (isNameWord(r + 1) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
                       lex.titles.longest(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
@@ -236,7 +235,7 @@ extension DocumentAnalyzer {
                     programOrder.removeAll { $0 == m.entity }
                     programOrder.append(m.entity)
                     // "the PURL initiative": the head noun after a program name belongs to it
-                    if i < upper, lex.token(tokens[i], is: .programReference) {
+                    if i < upper, lex.word(tokens[i].id, is: .programReference) {
                         descriptors[m.entity, default: []].insert(tokens[i].key)
                         i += 1
                     }
@@ -246,7 +245,7 @@ extension DocumentAnalyzer {
                     if k < upper, tokens[k].key == "as" {
                         var j = k + 1
                         while j < min(upper, k + 5) {
-                            if lex.token(tokens[j], is: .programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
+                            if lex.word(tokens[j].id, is: .programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
                             j += 1
                         }
                     }
@@ -256,7 +255,7 @@ extension DocumentAnalyzer {
             let key = tokens[i].key
             var m: Mention? = nil
             // the pronoun tables hold only words with this bit: one load spares two hash lookups
-            let pronoun = lex.token(tokens[i], is: .pronoun)
+            let pronoun = lex.word(tokens[i].id, is: .pronoun)
             if pronoun, let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
                 let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
@@ -268,7 +267,7 @@ extension DocumentAnalyzer {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
             } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if lex.token(tokens[i], is: .programReference), let p = programFor(noun: key), i > lower {
+            } else if lex.word(tokens[i].id, is: .programReference), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
@@ -297,10 +296,10 @@ extension DocumentAnalyzer {
     private func finish(_ m: inout Mention, _ upper: Int) {
         let e = m.range.upperBound
         if e < upper {
-            if tokens[e].key == "'s" || (tokens[e].text == "\u{2019}" || tokens[e].text == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
-            if tokens[e].text == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
+            if tokens[e].key == "'s" || (tokens[e].mark == "\u{2019}" || tokens[e].mark == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
+            if tokens[e].mark == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
         }
-        if m.kind == .pronoun, ["his", "her", "hers", "its"].contains(tokens[m.range.lowerBound].key) { m.possessive = true }
+        if m.kind == .pronoun, DocumentAnalyzer.possessivePronouns.contains(tokens[m.range.lowerBound].key) { m.possessive = true }
     }
 
     /// The program a common noun refers back to ("the fund", "the mechanism"): the most recent
@@ -320,7 +319,7 @@ extension DocumentAnalyzer {
             }
             if words.contains(noun) || words.contains(singular) { return p }
         }
-        if ["plan", "initiative", "mechanism", "proposal", "scheme", "program", "programme"].contains(singular) { return programOrder.last }
+        if DocumentAnalyzer.genericProgramNouns.contains(singular) { return programOrder.last }
         return nil
     }
 
@@ -328,9 +327,9 @@ extension DocumentAnalyzer {
     /// appositive (", a spokesman …"), or preceded by "said" / "according to".
     func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
         var j = i
-        while j < upper, j - i < 3, isNameWord(tokens[j]), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
+        while j < upper, j - i < 3, isNameWord(j), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
               lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.startsWith(tokens[j]) || j > i {
-            if lex.token(tokens[j], is: [.programHead, .organizationHead], any: true) { return nil }
+            if lex.word(tokens[j].id, is: [.programHead, .organizationHead], any: true) { return nil }
             j += 1
         }
         let len = j - i
@@ -338,26 +337,26 @@ extension DocumentAnalyzer {
         let next = j < upper ? tokens[j].key : ""
         let prev = i > lower ? tokens[i - 1].key : ""
         if let preds = lex.predicates.longest(tokens, at: j, limit: upper)?.value, preds.contains(where: { $0.kind == .statement && !$0.isNoun }) { return len }
-        if next == ",", j + 1 < upper, ["a", "an", "the", "who"].contains(tokens[j + 1].key) { return len }
-        if ["said", "says", "told"].contains(prev) { return len }
+        if next == ",", j + 1 < upper, DocumentAnalyzer.appositiveStarts.contains(tokens[j + 1].key) { return len }
+        if DocumentAnalyzer.speechVerbsBefore.contains(prev) { return len }
         if prev == "to", i - 2 >= lower, tokens[i - 2].key == "according" { return len }
         return nil
     }
 
     /// A capitalized name ending in a program or organization head noun ("Green Climate Fund").
     func namedRun(at i: Int, limit: Int) -> (len: Int, type: EntityType)? {
-        guard isNameWord(tokens[i]) else { return nil }
+        guard isNameWord(i) else { return nil }
         var j = i
         var lastHead: (Int, EntityType)? = nil
         while j < limit, j - i < 8 {
             if tokens[j].isWord, tokens[j].isCapitalized || tokens[j].isAllCaps {
-                if lex.token(tokens[j], is: .programHead) { lastHead = (j, .program) }
-                else if lex.token(tokens[j], is: .organizationHead) { lastHead = (j, .organization) }
+                if lex.word(tokens[j].id, is: .programHead) { lastHead = (j, .program) }
+                else if lex.word(tokens[j].id, is: .organizationHead) { lastHead = (j, .organization) }
                 j += 1
                 continue
             }
             if tokens[j].mark == "-" && !tokens[j].spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
-            if ["of", "for", "and", "&", "on"].contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
+            if DocumentAnalyzer.nameConnectors.contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
             break
         }
         guard let (h, type) = lastHead, h > i else { return nil }

@@ -57,9 +57,9 @@ extension DocumentAnalyzer {
             let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
             let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
             if preds.contains(where: { $0.isNoun }) && preds.contains(where: { !$0.isNoun }) {
-                let verbContext = prev == "to" || (i > s.tokens.lowerBound && lex.token(tokens[i - 1], is: [.auxiliary, .negation], any: true))
+                let verbContext = prev == "to" || (i > s.tokens.lowerBound && lex.word(tokens[i - 1].id, is: [.auxiliary, .negation], any: true))
                     || ms.contains { $0.range.upperBound == i && !$0.possessive }
-                let noun = !verbContext && (["for", "of", "to"].contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
+                let noun = !verbContext && (DocumentAnalyzer.ofForTo.contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
                 let chosen = preds.filter { $0.isNoun == noun }
                 if !chosen.isEmpty { preds = chosen }
             }
@@ -67,10 +67,10 @@ extension DocumentAnalyzer {
             // "the promised missiles", "its continued support": a participle after a determiner is an adjective
             let key = tokens[i].key
             if hit.length == 1, preds.allSatisfy({ !$0.isNoun }) {
-                let subjectBefore = ms.contains { $0.range.upperBound == i && !$0.possessive } || ["who", "which", "that", "he", "she", "it"].contains(prev)
+                let subjectBefore = ms.contains { $0.range.upperBound == i && !$0.possessive } || DocumentAnalyzer.subjectWords.contains(prev)
                     || (prev.hasSuffix("ly") && i >= 2 && ms.contains { $0.range.upperBound == i - 1 })
                 if key.hasSuffix("s"), !key.hasSuffix("ss"), !preds.contains(where: { $0.lemma == key }), !subjectBefore { i += 1; continue }
-                if key.hasSuffix("ed"), ["the", "a", "an", "its", "their", "our", "his", "her", "'s", "this", "these"].contains(prev) { i += 1; continue }
+                if key.hasSuffix("ed"), DocumentAnalyzer.participleDeterminers.contains(prev) { i += 1; continue }
                 if key.hasSuffix("ed"), let last = out.last, last.range.upperBound == i { i += 1; continue }
             }
             out.append(Trigger(predicates: preds, range: i..<(i + hit.length), inQuote: quotes[si].contains { $0.contains(i) }))
@@ -86,7 +86,7 @@ extension DocumentAnalyzer {
     /// Whether the mention stands after a preposition (the object of "for Ukraine", "to NATO").
     func isPrepositionalObject(_ m: Mention, lower: Int) -> Bool {
         var k = m.range.lowerBound - 1
-        while k >= lower, ["the", "its", "their", "our"].contains(tokens[k].key) { k -= 1 }
+        while k >= lower, DocumentAnalyzer.objectDeterminers.contains(tokens[k].key) { k -= 1 }
         return k >= lower && DocumentAnalyzer.prepositions.contains(tokens[k].key)
     }
 
@@ -115,10 +115,10 @@ extension DocumentAnalyzer {
         var steps = 0
         // "…, diplomats said", "the company said": a common noun right before the verb is its subject
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
-            let p = tokens[start - 1]
-            if p.isWord, !p.isCapitalized, !lex.token(p, is: .auxiliary), !lex.token(p, is: .negation), !p.key.hasSuffix("ly"),
-               !["who", "which", "that", "and", "also", "to", "for", "not", "n't", "'s"].contains(p.key),
-               !(DocumentAnalyzer.actingGroupNouns.contains(p.key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
+            let p = start - 1  // by index: a copy of the token would retain its strings
+            if tokens[p].isWord, !tokens[p].isCapitalized, !lex.word(tokens[p].id, is: [.auxiliary, .negation], any: true),
+               !tokens[p].key.hasSuffix("ly"), !DocumentAnalyzer.nonSubjectWords.contains(tokens[p].key),
+               !(DocumentAnalyzer.actingGroupNouns.contains(tokens[p].key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
             }
         }
@@ -127,21 +127,20 @@ extension DocumentAnalyzer {
             return [ms[mi].entity]
         }
         // "South Korea, which hosts the fund's offices, added …": skip a non-restrictive relative clause
-        if start - 1 > lower, tokens[start - 1].text == "," {
+        if start - 1 > lower, tokens[start - 1].mark == "," {
             var j = start - 2
-            while j > lower, j >= start - 20, ![",", ";", ":", "\u{201C}", "\u{201D}", "\""].contains(tokens[j].text) { j -= 1 }
-            if j > lower, j + 1 < start, tokens[j].text == ",", ["which", "who"].contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
+            while j > lower, j >= start - 20, !DocumentAnalyzer.relativeClauseBounds.contains(tokens[j].mark) { j -= 1 }
+            if j > lower, j + 1 < start, tokens[j].mark == ",", DocumentAnalyzer.whichWho.contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
                 k = j - 1
             }
         }
         while k >= lower, steps < 16 {
-            let t = tokens[k]
             if let mi = mention(endingAt: k + 1, ms) {
                 let m = ms[mi]
-                var relative = m.range.upperBound < start && ["who", "which", "that"].contains(tokens[m.range.upperBound].key)
+                var relative = m.range.upperBound < start && DocumentAnalyzer.relativePronouns.contains(tokens[m.range.upperBound].key)
                 // "with U.S. officials expressing …": the mention names the group that acts
                 if m.range.upperBound < start, DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key),
-                   m.range.lowerBound > lower, ["with", "as"].contains(tokens[m.range.lowerBound - 1].key) { relative = true }
+                   m.range.lowerBound > lower, DocumentAnalyzer.withAs.contains(tokens[m.range.lowerBound - 1].key) { relative = true }
                 if m.entity >= 0, relative || !isPrepositionalObject(m, lower: lower) || m.kind == .pronoun || m.kind == .firstPerson {
                     if m.possessive, !allowPossessive { k = m.range.lowerBound - 1; steps += 1; continue }
                     if m.possessive, m.range.upperBound + 1 < start, DocumentAnalyzer.nonAgentGroupNouns.contains(tokens[m.range.upperBound + 1].key) { return [] }
@@ -162,19 +161,19 @@ extension DocumentAnalyzer {
                 steps += 1
                 continue
             }
-            if [";", ":", "(", ")", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2014}"].contains(t.text) { return [] }
+            if DocumentAnalyzer.agentBarriers.contains(tokens[k].mark) { return [] }
             // "Pavel said the three countries would contribute": past a speech verb, a clause with its
             // own (unnamed) subject does not belong to the speaker
-            if stopAtSpeech, k < start - 1, t.isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
+            if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
-            if t.isWord, !t.isCapitalized, !lex.token(t, is: .auxiliary), !lex.token(t, is: .negation), !t.key.hasSuffix("ly"),
-               !["it", "they", "he", "she", "we", "the", "a", "an", "to", "that", "and", "who"].contains(t.key), mention(endingAt: k + 1, ms) == nil {
+            if tokens[k].isWord, !tokens[k].isCapitalized, !lex.word(tokens[k].id, is: [.auxiliary, .negation], any: true),
+               !tokens[k].key.hasSuffix("ly"), !DocumentAnalyzer.notCommonNouns.contains(tokens[k].key), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
-            if ["which", "who"].contains(t.key), k - 1 >= lower, tokens[k - 1].text == "," { k -= 2; steps += 1; continue }
-            if t.key != "who", lex.token(t, is: .clauseBreak) {
+            if DocumentAnalyzer.whichWho.contains(tokens[k].key), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
+            if tokens[k].key != "who", lex.word(tokens[k].id, is: .clauseBreak) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
-                if !(t.key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
+                if !(tokens[k].key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
             }
             k -= 1
             steps += 1
@@ -185,7 +184,7 @@ extension DocumentAnalyzer {
     /// A speaker right of the verb ("…,” said Rutte", "Says NATO Secretary General").
     func agentRight(_ end: Int, _ ms: [Mention], upper: Int) -> Int? {
         var k = end
-        while k < upper, k - end < 3, ["the", ","].contains(tokens[k].key) { k += 1 }
+        while k < upper, k - end < 3, DocumentAnalyzer.theComma.contains(tokens[k].key) { k += 1 }
         if let m = ms.first(where: { $0.range.lowerBound == k }), m.entity >= 0, entities[m.entity].type != .program { return m.entity }
         return nil
     }
@@ -194,8 +193,8 @@ extension DocumentAnalyzer {
         var k = start - 1
         var steps = 0
         while k >= lower, steps < 4 {
-            if lex.token(tokens[k], is: .negation) { return true }
-            if !lex.token(tokens[k], is: .auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
+            if lex.word(tokens[k].id, is: .negation) { return true }
+            if !lex.word(tokens[k].id, is: .auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
             k -= 1; steps += 1
         }
         return false
@@ -221,7 +220,7 @@ extension DocumentAnalyzer {
             var first = Int.max
             var k = lower
             while k < upper {
-                if lex.token(tokens[k], is: .hypotheticalStart) || tokens[k].key == "the",
+                if lex.word(tokens[k].id, is: .hypotheticalStart) || tokens[k].key == "the",
                    let len = lex.hypotheticalCues?.longest(tokens, at: k, limit: upper)?.length, len >= 2 { first = k + len; break }
                 k += 1
             }
@@ -229,10 +228,48 @@ extension DocumentAnalyzer {
         }
         if hypotheticalCache.firstCueEnd <= start { return true }
         for k in max(lower, start - 4)..<start {
-            if lex.token(tokens[k], is: .hypothetical), ["could", "might", "may", "if", "unless", "whether"].contains(tokens[k].key) { return true }
-            if lex.token(tokens[k], is: .stop), k >= start - 2 { return true }
+            if lex.word(tokens[k].id, is: .hypothetical), DocumentAnalyzer.hypotheticalWords.contains(tokens[k].key) { return true }
+            if lex.word(tokens[k].id, is: .stop), k >= start - 2 { return true }
         }
         return false
+    }
+
+    // MARK: Loops of the rules
+    // (in functions of their own: inside the long `applyRules` the optimizer left `tokens[k]`
+    // as calls of the array getter, each copying a whole token)
+
+    /// Where a statement's content ends early: the first ";", or "," before another clause
+    /// (", while …", ", a position …"), outside quotes, in `start..<end - 1`.
+    func statementClauseBreak(from start: Int, before end: Int, quotes qs: [Range<Int>]) -> Int? {
+        var k = start
+        while k + 1 < end {
+            if DocumentAnalyzer.semicolon.contains(tokens[k].mark) || (tokens[k].mark == "," && (DocumentAnalyzer.clauseAfterComma.contains(tokens[k + 1].key)
+                || (tokens[k + 1].key == "a" && k + 2 < end && DocumentAnalyzer.stanceNouns.contains(tokens[k + 2].key)))
+                && !qs.contains(where: { $0.contains(k) })) {
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The first "according to" outside quotes with a token after it (the index of "according").
+    func accordingTo(lower: Int, upper: Int, quotes qs: [Range<Int>]) -> Int? {
+        var k = lower
+        while k + 2 < upper {
+            if tokens[k].key == "according", tokens[k + 1].key == "to", !qs.contains(where: { $0.contains(k) }) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The end of a pledge's clause: the first ";", "—" or subordinating conjunction from
+    /// `start`, at most 28 tokens on, or the sentence's end.
+    func pledgeClauseEnd(after start: Int, upper: Int) -> Int {
+        var end = start
+        while end < upper, end - start < 28, !DocumentAnalyzer.clauseBreakMarks.contains(tokens[end].mark),
+              !DocumentAnalyzer.clauseConjunctions.contains(tokens[end].key) { end += 1 }
+        return end
     }
 
     // MARK: The rules
@@ -258,20 +295,12 @@ extension DocumentAnalyzer {
             if let nextT = triggers[(ti + 1)...].first(where: { $0.has(.statement) && !$0.isNoun && $0.inQuote == t.inQuote }) {
                 contentEnd = nextT.range.lowerBound
             }
-            if let stop = (t.range.upperBound..<contentEnd).first(where: { [".", "!", "?"].contains(tokens[$0].text) }) {
+            if let stop = (t.range.upperBound..<contentEnd).first(where: { DocumentAnalyzer.stopMarks.contains(tokens[$0].mark) }) {
                 // reported speech ends with its sentence inside a joined quote; an attributed quote does not
                 if t.inQuote || qs.contains(where: { $0.contains(stop) }) { contentEnd = stop }
             }
             if !t.inQuote, contentStart > lower || contentStart == t.range.upperBound {
-                var k = contentStart
-                while k + 1 < contentEnd {
-                    if tokens[k].text == ";" || (tokens[k].text == "," && (["while", "whereas", "but", "and", "although", "though", "with", "which", "prompting", "drawing", "sparking"].contains(tokens[k + 1].key)
-                        || (tokens[k + 1].key == "a" && k + 2 < contentEnd && ["position", "move", "decision", "stance", "step"].contains(tokens[k + 2].key)))
-                        && !inQuote(k)) {
-                        contentEnd = k; break
-                    }
-                    k += 1
-                }
+                if let b = statementClauseBreak(from: contentStart, before: contentEnd, quotes: qs) { contentEnd = b }
             }
             if t.inQuote {
                 guard let q = qs.first(where: { $0.contains(t.range.lowerBound) }) else { continue }
@@ -282,11 +311,11 @@ extension DocumentAnalyzer {
                 contentEnd = min(contentEnd, q.upperBound)
             } else {
                 let left = agentLeft(t.range.lowerBound, ms, lower: lower, allowPossessive: false)
-                let prevTok = t.range.lowerBound > lower ? tokens[t.range.lowerBound - 1].text : ""
-                let afterQuote = ["\u{201D}", "\"", "\u{2019}"].contains(prevTok)
-                    || (prevTok == "," && t.range.lowerBound - 2 >= lower && ["\u{201D}", "\"", "\u{2019}"].contains(tokens[t.range.lowerBound - 2].text))
+                let afterComma = t.range.lowerBound > lower && tokens[t.range.lowerBound - 1].mark == ","
+                let afterQuote = t.range.lowerBound > lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 1].mark)
+                    || (afterComma && t.range.lowerBound - 2 >= lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 2].mark))
                 let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
-                    || (prevTok == "," && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
+                    || (afterComma && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
                 if t.range.lowerBound > lower, tokens[t.range.lowerBound - 1].key == "and", let prev = previousSpeaker { speaker = prev }
                 else if let a = left.last, !afterQuote { speaker = a }
                 else if rightAllowed, let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
@@ -304,9 +333,9 @@ extension DocumentAnalyzer {
                 var descriptorStart = -1
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
                     var k = sm.range.lowerBound - 1
-                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.token(tokens[k], is: .clauseBreak),
+                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.word(tokens[k].id, is: .clauseBreak),
                           !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
-                    if k > lower, tokens[k].text == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
+                    if k > lower, tokens[k].mark == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
                 }
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
                    descriptorStart > lower,
@@ -331,7 +360,7 @@ extension DocumentAnalyzer {
             var targets: [Int] = []
             for m in ms where m.entity >= 0 && m.entity != sp {
                 // "told reporters in Brussels": a place named by its capital is where, not what
-                if m.range.lowerBound > lower, ["in", "at"].contains(tokens[m.range.lowerBound - 1].key), entities[m.entity].type == .country,
+                if m.range.lowerBound > lower, DocumentAnalyzer.inAt.contains(tokens[m.range.lowerBound - 1].key), entities[m.entity].type == .country,
                    AliasKey.normalize(text(of: m.range)) != AliasKey.normalize(entities[m.entity].name), !tokens[m.range.lowerBound].isAllCaps { continue }
                 let inContent = m.range.lowerBound >= contentStart && m.range.lowerBound < contentEnd
                 let inAttached = !t.inQuote && quoteSpeaker == sp && inQuote(m.range.lowerBound)
@@ -341,14 +370,14 @@ extension DocumentAnalyzer {
             }
             // "said the duties breached WTO rules": measures named before stand for whoever imposed them
             if !t.inQuote, let last = lastOpposition, last.source != sp, speakerGroup(sp, ms) != last.source, !targets.contains(last.source),
-               (max(contentStart, t.range.upperBound)..<max(contentStart, t.range.upperBound, contentEnd - 1)).contains(where: { ["the", "these", "those"].contains(tokens[$0].key)
-                   && ["measures", "sanctions", "tariffs", "restrictions", "duties", "levies", "curbs", "penalties"].contains(tokens[$0 + 1].key) }) {
+               (max(contentStart, t.range.upperBound)..<max(contentStart, t.range.upperBound, contentEnd - 1)).contains(where: { DocumentAnalyzer.theseThose.contains(tokens[$0].key)
+                   && DocumentAnalyzer.saidMeasureNouns.contains(tokens[$0 + 1].key) }) {
                 targets.append(last.source)
             }
             // "Oxfam said the pledges fell short": the pledges are to the fund the document's pledges go to
             if !t.inQuote, let r = memory.last(where: { entities[$0.entity].type == .program && $0.sentence < si })?.entity, r != sp, !targets.contains(r),
-               (contentStart..<max(contentStart, contentEnd - 1)).contains(where: { ["the", "these", "new", "those"].contains(tokens[$0].key)
-                   && ["pledges", "commitments", "contributions", "donations"].contains(tokens[$0 + 1].key) }) {
+               (contentStart..<max(contentStart, contentEnd - 1)).contains(where: { DocumentAnalyzer.pledgeDeterminers.contains(tokens[$0].key)
+                   && DocumentAnalyzer.pledgeNouns.contains(tokens[$0 + 1].key) }) {
                 targets.append(r)
             }
             // the speaker's first-person references in its quotes
@@ -359,7 +388,7 @@ extension DocumentAnalyzer {
                 out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
             }
             // "called on China to halt exports", "urged Iran to stop enrichment": pressure on the one urged
-            if !t.inQuote, let lemma = t.first(.statement)?.lemma, ["urge", "call on", "demand", "press"].contains(lemma),
+            if !t.inQuote, let lemma = t.first(.statement)?.lemma, DocumentAnalyzer.urgeLemmas.contains(lemma),
                let om = ms.first(where: { $0.range.lowerBound == t.range.upperBound && $0.entity >= 0 && $0.entity != sp && !$0.possessive }),
                om.range.upperBound + 1 < contentEnd, tokens[om.range.upperBound].key == "to",
                DocumentAnalyzer.ceaseVerbs.contains(tokens[om.range.upperBound + 1].key) {
@@ -367,24 +396,19 @@ extension DocumentAnalyzer {
             }
         }
         // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
-        var k0 = lower
-        while k0 + 2 < upper {
-            if tokens[k0].key == "according", tokens[k0 + 1].key == "to", !inQuote(k0) {
-                var j = k0 + 2
-                if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
-                if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
-                    for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
-                        out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
-                    }
-                    if firstSpeaker == nil { firstSpeaker = sm.entity }
+        if let k0 = accordingTo(lower: lower, upper: upper, quotes: qs) {
+            var j = k0 + 2
+            if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
+            if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
+                for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
+                    out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
                 }
-                break
+                if firstSpeaker == nil { firstSpeaker = sm.entity }
             }
-            k0 += 1
         }
         // a headline "Rutte: ‘…’" names its speaker before a colon
         if firstSpeaker == nil, let m = ms.first, m.range.lowerBound == lower, m.entity >= 0, entities[m.entity].type == .person,
-           m.range.upperBound < upper, tokens[m.range.upperBound].text == ":" {
+           m.range.upperBound < upper, tokens[m.range.upperBound].mark == ":" {
             firstSpeaker = m.entity
             quoteSpeaker = m.entity
             for o in ms where o.entity >= 0 && o.entity != m.entity {
@@ -456,18 +480,18 @@ extension DocumentAnalyzer {
             }
             // "would spend 4.8% of GDP", "committed to reaching 5%": a share of output is a spending pledge
             let clauseEndForShare = min(upper, t.range.upperBound + 12)
-            let sharePledge = !p.isNoun && (t.range.upperBound..<clauseEndForShare).contains { tokens[$0].text == "%" || tokens[$0].key == "percent" || tokens[$0].text.hasSuffix("%") }
+            let sharePledge = !p.isNoun && (t.range.upperBound..<clauseEndForShare).contains { tokens[$0].mark == "%" || tokens[$0].key == "percent" || tokens[$0].text.hasSuffix("%") }
             if p.lemma == "spend", !sharePledge || tokens[start].key == "spent" { continue }  // what was spent is no pledge
             // "its plans to spend 3.5%": an intention named by a noun is not yet a pledge
             if p.lemma == "spend", start >= lower + 2, tokens[start - 1].key == "to",
-               ["plans", "plan", "intention", "intentions", "ambition", "aim", "goal", "bid", "proposal"].contains(tokens[start - 2].key) { continue }
-            let negated = p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
+               DocumentAnalyzer.intentionNouns.contains(tokens[start - 2].key) { continue }
+            let negated = p.isNoun ? (start > lower && DocumentAnalyzer.noWithout.contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
             // "warned NATO against sending troops", "barred from supplying": no pledge
-            if !p.isNoun, start > lower, ["against", "from"].contains(tokens[start - 1].key), tokens[start].key.hasSuffix("ing") { continue }
+            if !p.isNoun, start > lower, DocumentAnalyzer.againstFrom.contains(tokens[start - 1].key), tokens[start].key.hasSuffix("ing") { continue }
             if negated || isUndelivered(start, lower: lower) {
                 // "hadn't delivered promised missiles" is an unkept pledge; "won't send" is none
-                let perfect = (max(lower, start - 4)..<start).contains { ["had", "has", "have", "did", "was", "were", "yet"].contains(tokens[$0].key) }
+                let perfect = (max(lower, start - 4)..<start).contains { DocumentAnalyzer.perfectWords.contains(tokens[$0].key) }
                 guard (p.isDelivery && perfect) || isUndelivered(start, lower: lower) else { continue }
                 status = .undelivered
             } else if p.isDelivery, p.isPast, !tokens[start].key.hasSuffix("ing") {
@@ -475,25 +499,23 @@ extension DocumentAnalyzer {
             }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             // clause end for arguments
-            var end = t.range.upperBound
-            while end < upper, end - t.range.upperBound < 28, ![";", "\u{2014}"].contains(tokens[end].text),
-                  !["while", "but", "whereas", "although", "though", "as", "because", "after", "before", "when", "since"].contains(tokens[end].key) { end += 1 }
+            let end = pledgeClauseEnd(after: t.range.upperBound, upper: upper)
             // something given, unless the verb's object is the recipient
             if !p.isNoun, !p.isDirect, !p.isExplicit {
                 var given = false
                 var k = t.range.upperBound
                 while k < end, k - t.range.upperBound < 10 {
                     // an acronym's expansion in parentheses is not the clause
-                    if tokens[k].text == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].text == ")" }) { k = close + 1; continue }
+                    if tokens[k].mark == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].mark == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
-                    if lex.token(tokens[k], is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
+                    if lex.word(tokens[k].id, is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
                         || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
                     if DocumentAnalyzer.prepositions.contains(key), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
-                if !given, start > lower, ["be", "been", "being", "was", "were", "is", "are"].contains(tokens[start - 1].key) {
-                    for k in max(lower, start - 8)..<start where lex.token(tokens[k], is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                if !given, start > lower, DocumentAnalyzer.passiveAuxiliaries.contains(tokens[start - 1].key) {
+                    for k in max(lower, start - 8)..<start where lex.word(tokens[k].id, is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
                         given = true
                     }
                 }
@@ -525,7 +547,7 @@ extension DocumentAnalyzer {
                let bm = ms.first(where: { $0.range.lowerBound == t.range.upperBound + 1 }), bm.entity >= 0 {
                 givers = [bm.entity]
                 var k = start - 1
-                while k > lower, [",", ")", "("].contains(tokens[k].text) { k -= 1 }
+                while k > lower, DocumentAnalyzer.commaOrParen.contains(tokens[k].mark) { k -= 1 }
                 if let rm = mention(endingAt: k + 1, ms), ms[rm].entity >= 0 { passiveRecipient = ms[rm].entity }
             }
             // recipients
@@ -541,31 +563,31 @@ extension DocumentAnalyzer {
                 let continuesList = prevEnd >= 0 && (prevEnd..<m.range.lowerBound).allSatisfy { DocumentAnalyzer.listGlue.contains(tokens[$0].key) }
                 if continuesList { ok = prevOK } else {
                     var skipped = 0
-                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].text == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
-                          !lex.token(tokens[k], is: .clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
+                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].mark == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
+                          !lex.word(tokens[k].id, is: .clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
                     if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 && !m.possessive }  // direct object
-                    else if lex.token(tokens[k], is: .clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
+                    else if lex.word(tokens[k].id, is: .clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
-                        if lex.token(tokens[k], is: .recipientPreposition) { ok = key != "of" || p.isNoun }
+                        if lex.word(tokens[k].id, is: .recipientPreposition) { ok = key != "of" || p.isNoun }
                         // "share satellite data with Denmark"
-                        if key == "with", (t.range.lowerBound..<k).contains(where: { ["share", "shares", "shared", "sharing"].contains(tokens[$0].key) }) { ok = true }
+                        if key == "with", (t.range.lowerBound..<k).contains(where: { DocumentAnalyzer.shareVerbs.contains(tokens[$0].key) }) { ok = true }
                         if key == "including" { ok = false }
                     }
                 }
                 if m.compound || (m.kind == .demonym && !ok) { ok = false }
                 // "a NASAMS (…) unit", "a Gavi-backed vaccine shipment": a name before an item names the item
                 var after = m.range.upperBound
-                if after < end, tokens[after].text == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].text == ")" }) { after = close + 1 }
-                else if after < end, tokens[after].text == ")" { after += 1 }
-                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.token(tokens[k], is: .recipientPreposition)),
+                if after < end, tokens[after].mark == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].mark == ")" }) { after = close + 1 }
+                else if after < end, tokens[after].mark == ")" { after += 1 }
+                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.word(tokens[k].id, is: .recipientPreposition)),
                    lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
-                if type == .program, k >= t.range.upperBound, !["through", "to", "into", "under", "via", "for"].contains(tokens[k].key), !continuesList { ok = ok && true }
+                if type == .program, k >= t.range.upperBound, !DocumentAnalyzer.programPrepositions.contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
                     if !listGivers.contains(m.entity) { listGivers.append(m.entity) }
                 } else if ok, !givers.contains(m.entity), !recipients.contains(m.entity) {
@@ -590,7 +612,7 @@ extension DocumentAnalyzer {
                     }
                 }
                 givers = fromGivers
-                recipients = receivers.filter { [.country, .program, .organization].contains(entities[$0].type) }
+                recipients = receivers.filter { entities[$0].type != .person }
                 listGivers = []
             }
             let explicitRecipients = recipients
@@ -604,14 +626,14 @@ extension DocumentAnalyzer {
             }
             // a share-of-output spending pledge goes to the alliance of the givers that the document names
             if recipients.isEmpty, sharePledge, !givers.isEmpty, givers.allSatisfy({ entities[$0].type == .country }),
-               (0...si).contains(where: { sj in sentences[sj].tokens.contains { ["gdp", "output"].contains(tokens[$0].key) } }) {
+               (0...si).contains(where: { sj in sentences[sj].tokens.contains { DocumentAnalyzer.outputWords.contains(tokens[$0].key) } }) {
                 let alliances = entities.indices.filter { e in
                     entities[e].type == .organization && lex.actor(id: entities[e].id)?.kind == "alliance"
                         && givers.allSatisfy { g in lex.actor(id: entities[g].id)?.memberOf.contains(entities[e].id) ?? false }
                 }
                 if alliances.count == 1 { recipients = alliances }
             }
-            for r in explicitRecipients where [.country, .program].contains(entities[r].type) { memory.append((si, r)) }
+            for r in explicitRecipients where entities[r].type == .country || entities[r].type == .program { memory.append((si, r)) }
             // a recipient carried from earlier stays the topic while pledges keep coming without one
             if explicitRecipients.isEmpty, recipients.count == 1, !givers.isEmpty, !memory.contains(where: { $0.sentence == si && $0.entity == recipients[0] }) {
                 memory.append((si, recipients[0]))
@@ -634,10 +656,10 @@ extension DocumentAnalyzer {
         for t in triggers where t.has(.opposition) {
             guard let p = t.first(.opposition) else { continue }
             let start = t.range.lowerBound
-            if p.isNoun ? (start > lower && ["no", "without"].contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
+            if p.isNoun ? (start > lower && DocumentAnalyzer.noWithout.contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             // "addressed concerns over …" is no one's opposition; "expressed concern over …" is
-            if p.lemma.hasPrefix("concern"), start > lower, !lex.token(tokens[start - 1], is: .concernGovernor),
+            if p.lemma.hasPrefix("concern"), start > lower, !lex.word(tokens[start - 1].id, is: .concernGovernor),
                mention(endingAt: start, ms) == nil { continue }
             var agents: [Int] = []
             if p.isReverse {
@@ -651,7 +673,7 @@ extension DocumentAnalyzer {
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
                 agents = [ms[mi].entity]
             } else if p.isNoun, DocumentAnalyzer.measureLemmas.contains(p.lemma), let mi = mention(endingAt: start, ms), ms[mi].entity >= 0,
-                      [.country, .organization].contains(entities[ms[mi].entity].type) {
+                      entities[ms[mi].entity].type == .country || entities[ms[mi].entity].type == .organization {
                 agents = [ms[mi].entity]  // "U.S. tariffs on Chinese steel", "EU sanctions against Iran"
             } else if !p.isNoun, start > lower, tokens[start - 1].key == "and", let prev = previousOpponents ?? previousSpeaker.map({ [$0] }) {
                 agents = prev  // "warned … and accused the alliance"
@@ -663,9 +685,9 @@ extension DocumentAnalyzer {
             var targets: [Int] = []
             var k = t.range.upperBound
             // "condemned the veto", "rejected the accusations": an act named before stands for whoever performed it
-            if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such", "this", "that"].contains(tokens[k].key),
+            if !p.isNoun, k + 1 < upper, DocumentAnalyzer.actDeterminers.contains(tokens[k].key),
                let act = DocumentAnalyzer.actNouns[tokens[k + 1].key], let actor = lastActor[act], !agents.contains(actor),
-               !(k + 2 < upper && ["of", "by", "against", "from"].contains(tokens[k + 2].key)) {
+               !(k + 2 < upper && DocumentAnalyzer.actComplements.contains(tokens[k + 2].key)) {
                 for a in agents where speakerGroup(a, ms) != actor {
                     out.append(DraftRelation(source: a, kind: .opposition, target: actor, sentences: [si]))
                     if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: actor, sentences: [si])) }
@@ -673,16 +695,16 @@ extension DocumentAnalyzer {
                 continue
             }
             // "condemned the measures": sanctions named before stand for whoever imposed them
-            if !p.isNoun, k + 1 < upper, ["the", "these", "those", "such"].contains(tokens[k].key),
-               ["measures", "sanctions", "tariffs", "restrictions", "duties", "controls", "curbs", "penalties"].contains(tokens[k + 1].key),
+            if !p.isNoun, k + 1 < upper, DocumentAnalyzer.measureDeterminers.contains(tokens[k].key),
+               DocumentAnalyzer.measureNouns.contains(tokens[k + 1].key),
                let last = lastOpposition, !agents.contains(last.source) {
                 for a in agents { out.append(DraftRelation(source: a, kind: .opposition, target: last.source, sentences: [si])) }
                 continue
             }
             // "the Kremlin denounced the plan": an unnamed plan or decision is the latest pledge's, by its givers
-            if !p.isNoun, k + 1 < upper, ["the", "this", "that", "these"].contains(tokens[k].key),
-               ["plan", "decision", "move", "deliveries", "package", "announcement", "pledge", "pledges", "commitment", "deal"].contains(tokens[k + 1].key),
-               !(k + 2 < upper && ["of", "to", "for"].contains(tokens[k + 2].key)),
+            if !p.isNoun, k + 1 < upper, DocumentAnalyzer.planDeterminers.contains(tokens[k].key),
+               DocumentAnalyzer.planNouns.contains(tokens[k + 1].key),
+               !(k + 2 < upper && DocumentAnalyzer.ofForTo.contains(tokens[k + 2].key)),
                programFor(noun: tokens[k + 1].key) == nil, let last = lastPledge, si - last.sentence <= 3 {
                 for a in agents { for g in last.givers where g != a {
                     out.append(DraftRelation(source: a, kind: .opposition, target: g, sentences: [si]))
@@ -691,7 +713,7 @@ extension DocumentAnalyzer {
                 continue
             }
             while k < upper, k - t.range.upperBound < (p.isNoun ? 10 : 6) {
-                if [";", "\u{2014}", "\u{201D}", ","].contains(tokens[k].text) || ["while", "but", "whereas", "which", "who"].contains(tokens[k].key) { break }
+                if DocumentAnalyzer.targetBarriers.contains(tokens[k].mark) || DocumentAnalyzer.targetClauseBreaks.contains(tokens[k].key) { break }
                 // "blocked the plan to tap …": past an unnamed object, an infinitive is another act
                 if tokens[k].key == "to", k > t.range.upperBound + 1, k + 1 < upper, tokens[k + 1].isWord, !tokens[k + 1].isCapitalized,
                    !ms.contains(where: { $0.range.lowerBound == k + 1 }) { break }
@@ -700,7 +722,7 @@ extension DocumentAnalyzer {
                     targets.append(ms[mi].entity)
                     while j + 1 < ms.count, ms[j + 1].entity >= 0 {
                         let gap = ms[j].range.upperBound..<ms[j + 1].range.lowerBound
-                        guard !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ [",", "and", "or"].contains(tokens[$0].key) }) else { break }
+                        guard !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ DocumentAnalyzer.targetGlue.contains(tokens[$0].key) }) else { break }
                         targets.append(ms[j + 1].entity)
                         j += 1
                     }
@@ -710,7 +732,7 @@ extension DocumentAnalyzer {
             }
             // "refused to take part": in the program the article is about
             if targets.isEmpty, p.lemma.hasPrefix("refus"), let prog = programOrder.last, k < upper || true,
-               (t.range.upperBound..<min(upper, t.range.upperBound + 4)).contains(where: { ["participate", "part", "join", "contribute"].contains(tokens[$0].key) }) {
+               (t.range.upperBound..<min(upper, t.range.upperBound + 4)).contains(where: { DocumentAnalyzer.participationVerbs.contains(tokens[$0].key) }) {
                 targets = [prog]
             }
             if !targets.isEmpty, let act = DocumentAnalyzer.actOfVerb[p.lemma] {
@@ -760,7 +782,7 @@ extension DocumentAnalyzer {
     func leadingList(_ si: Int) -> [Int]? {
         let s = sentences[si]
         var k = s.tokens.lowerBound
-        while k < s.tokens.upperBound, ["among", "them", "they", "these", "include", "included", "including", ",", ":", "the"].contains(tokens[k].key) { k += 1 }
+        while k < s.tokens.upperBound, DocumentAnalyzer.listLead.contains(tokens[k].key) { k += 1 }
         var ids: [String] = []
         while k < s.tokens.upperBound, ids.count < 12 {
             guard let hit = lex.actors.matches(tokens, at: k, limit: s.tokens.upperBound).first(where: { m in
@@ -770,7 +792,7 @@ extension DocumentAnalyzer {
             ids.append(hit.value.actorID)
             k += hit.length
             var glued = false
-            while k < s.tokens.upperBound, [",", "and", "the"].contains(tokens[k].key) { k += 1; glued = true }
+            while k < s.tokens.upperBound, DocumentAnalyzer.listSeparators.contains(tokens[k].key) { k += 1; glued = true }
             if !glued { break }
         }
         guard ids.count >= 2 else { return nil }
@@ -785,13 +807,14 @@ extension DocumentAnalyzer {
             guard let h = lex.itemHeads.longest(tokens, at: k, limit: range.upperBound) else { k += 1; continue }
             var s = k
             while s > range.lowerBound {
-                let t = tokens[s - 1]
-                if t.text == "-", !t.spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
-                if t.isWord, lex.token(t, is: .itemModifier) || (t.isCapitalized && !lex.token(t, is: .nonName)) { s -= 1; continue }
+                let t = s - 1
+                if tokens[t].mark == "-", !tokens[t].spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
+                if tokens[t].isWord, lex.word(tokens[t].id, is: .itemModifier) || (tokens[t].isCapitalized && !lex.word(tokens[t].id, is: .nonName)) {
+                    s -= 1; continue
+                }
                 break
             }
-            let generic: Set<String> = ["systems", "system", "capabilities", "equipment", "weapons", "arms", "training", "troops"]
-            if !(s == k && h.length == 1 && generic.contains(tokens[k].key) && false) {
+            if !(s == k && h.length == 1 && DocumentAnalyzer.genericItemHeads.contains(tokens[k].key) && false) {
                 let item = text(of: s..<(k + h.length))
                 if !out.contains(item) { out.append(item) }
             }

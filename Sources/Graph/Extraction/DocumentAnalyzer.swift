@@ -49,6 +49,11 @@ final class DocumentAnalyzer {
 
     var entities: [DocEntity] = []
     var entityIndex: [String: Int] = [:]
+    /// The entity of each lexicon actor (by `ActorSurface.actorIndex`) once found, else -1:
+    /// `entityIndex` without hashing the id (its entries never change once made).
+    private var actorEntity: [Int]
+    /// Slugs of names seen in this document (`Slug.make` folds through Foundation).
+    private var slugs: [String: String] = [:]
     /// Names learned from this document (acronyms, expansions, new people) → entity index.
     var dynamicNames = PhraseTable<Int>()
     /// Learned names that are not acronyms: they never match an all-capitals token ("Un" vs "UN").
@@ -94,6 +99,7 @@ final class DocumentAnalyzer {
         self.tokens = Tokenizer.tokenize(Array(scalars), vocabulary: lexicon.vocabulary)
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
+        self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
     }
 
     /// The document text between two scalar offsets.
@@ -118,8 +124,32 @@ final class DocumentAnalyzer {
         return i
     }
 
+    /// The entity of a dictionary surface's actor: `entity(forActor: surface.actorID, sentence:)`,
+    /// remembered by the actor's dense index.
+    /// - Complexity: O(1) once the actor has an entity in this document.
+    func entity(for surface: ActorSurface, sentence: Int) -> Int? {
+        let known = actorEntity[surface.actorIndex]
+        if known >= 0 { return known }
+        let e = entity(forActor: surface.actorID, sentence: sentence)
+        if let e { actorEntity[surface.actorIndex] = e }
+        return e
+    }
+
+    /// Whether a dictionary surface's actor already has an entity here (`entityIndex[surface.actorID] != nil`).
+    func hasEntity(for surface: ActorSurface) -> Bool {
+        actorEntity[surface.actorIndex] >= 0 || entityIndex[surface.actorID] != nil
+    }
+
+    /// `Slug.make(name)`, remembered for the rest of the document.
+    func slug(_ name: String) -> String {
+        if let s = slugs[name] { return s }
+        let s = Slug.make(name)
+        slugs[name] = s
+        return s
+    }
+
     func newEntity(name: String, type: EntityType, sentence: Int) -> Int {
-        let id = Slug.make(name)
+        let id = slug(name)
         if let i = entityIndex[id] { return i }
         let i = entities.count
         entities.append(DocEntity(id: id, name: name, type: type, fromLexicon: false, surfaces: [name], firstSentence: sentence))
@@ -136,8 +166,12 @@ final class DocumentAnalyzer {
         dynamicNameCount += 1
     }
 
-    func isNameWord(_ t: Token) -> Bool {
-        t.isWord && (t.isCapitalized || t.isAllCaps) && !lex.token(t, is: .nonName) && t.text.first?.isNumber != true
+    /// Whether token `k` can be part of a name: a capitalized word that is no common word and does not start with a number.
+    func isNameWord(_ k: Int) -> Bool {
+        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !lex.word(tokens[k].id, is: .nonName) else { return false }
+        // an ASCII text's first character is its first byte
+        if tokens[k].isASCII { return !(tokens[k].text.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) }
+        return tokens[k].text.first?.isNumber != true
     }
 
     // MARK: Pass 0: acronyms with their expansions
@@ -148,23 +182,23 @@ final class DocumentAnalyzer {
             var i = s.tokens.lowerBound
             while i + 2 < s.tokens.upperBound {
                 defer { i += 1 }
-                guard tokens[i].text == "(" else { continue }
+                guard tokens[i].mark == "(" else { continue }
                 // Expansion (ACRO)
-                if tokens[i + 1].isAllCaps, tokens[i + 1].isWord, tokens[i + 2].text == ")", i > s.tokens.lowerBound {
+                if tokens[i + 1].isAllCaps, tokens[i + 1].isWord, tokens[i + 2].mark == ")", i > s.tokens.lowerBound {
                     let acro = tokens[i + 1].text.filter { $0.isLetter }
                     var caps: [Int] = []
                     var k = i - 1
                     while k >= s.tokens.lowerBound, caps.count < acro.count {
                         let t = tokens[k]
                         if t.isWord, t.isCapitalized || t.isAllCaps { caps.append(k) }
-                        else if ["of", "for", "and", "the", "on", "to", "in", "'s", "-", "&"].contains(t.key) {}
+                        else if DocumentAnalyzer.expansionGlue.contains(t.key) {}
                         else { break }
                         k -= 1
                     }
                     guard let first = caps.last else { continue }
                     // strip leading non-name words ("Through the …")
                     var startTok = first
-                    while startTok < i, !isNameWord(tokens[startTok]) { startTok += 1 }
+                    while startTok < i, !isNameWord(startTok) { startTok += 1 }
                     let initials = (startTok..<i).filter { tokens[$0].isWord && (tokens[$0].isCapitalized || tokens[$0].isAllCaps) }
                         .map { tokens[$0].text.first!.uppercased() }.joined()
                     guard initials.first.map(String.init) == acro.first.map(String.init),
@@ -175,8 +209,8 @@ final class DocumentAnalyzer {
                 // ACRO (Expansion)
                 if i > s.tokens.lowerBound, tokens[i - 1].isAllCaps, tokens[i - 1].isWord, tokens[i + 1].isCapitalized {
                     var k = i + 1
-                    while k < s.tokens.upperBound, k - i <= 12, tokens[k].text != ")" { k += 1 }
-                    guard k < s.tokens.upperBound, tokens[k].text == ")", k > i + 2 else { continue }
+                    while k < s.tokens.upperBound, k - i <= 12, tokens[k].mark != ")" { k += 1 }
+                    guard k < s.tokens.upperBound, tokens[k].mark == ")", k > i + 2 else { continue }
                     let acro = tokens[i - 1].text.filter { $0.isLetter }
                     guard tokens[i + 1].text.first?.uppercased() == acro.first.map(String.init) else { continue }
                     register(acronym: tokens[i - 1].text, expansion: (i + 1)..<k, sentence: si)
@@ -194,7 +228,7 @@ final class DocumentAnalyzer {
         } else if let acroHit = lex.actors.longest(lex.tokenize(acronym), at: 0, limit: 1),
                   let i = entity(forActor: acroHit.value.actorID, sentence: sentence) {
             e = i
-        } else if let i = entityIndex[Slug.make(acronym)] {
+        } else if let i = entityIndex[slug(acronym)] {
             e = i
         } else {
             // a program when a word of the expansion says so ("… Requirements List", "Partnership for …"),

@@ -60,16 +60,17 @@ public enum SentenceSplitter {
         }
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
-            if i > start, t.newlineBefore { close(i); quoteOpenAt = nil }
+            // tokens are read in place (a copy of one retains its strings)
+            if i > start, tokens[i].newlineBefore { close(i); quoteOpenAt = nil }
             if i - start >= maxSentenceTokens { close(i); quoteOpenAt = nil }
-            switch t.mark {
+            let mark = tokens[i].mark
+            switch mark {
             case "\u{201C}", "\u{00AB}", "\u{201E}": quoteOpenAt = i
             case "\u{201D}", "\u{00BB}": quoteOpenAt = nil
             case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
             default: break
             }
-            if t.mark == "." || t.mark == "!" || t.mark == "?" || t.mark == "\u{2026}" || (t.isWord && t.text.utf8.last == UInt8(ascii: ".") && t.text.count > 2) {
+            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && endsWithPeriod(tokens[i].text) && tokens[i].text.count > 2) {
                 var j = i + 1
                 // swallow more terminal marks and closing quotes/brackets
                 while j < tokens.count, !tokens[j].newlineBefore,
@@ -83,21 +84,21 @@ public enum SentenceSplitter {
                     j += 1
                 }
                 guard j < tokens.count else { i = j; continue }
-                let next = tokens[j]
-                if next.newlineBefore { i = j; continue }
+                let next = j
+                if tokens[next].newlineBefore { i = j; continue }
                 var boundary = true
-                if t.isWord {
+                if tokens[i].isWord {
                     // a dotted abbreviation ("U.S.") ends a sentence only before a typical starter
-                    boundary = next.isCapitalized && sentenceStarters.contains(next.key)
-                } else if t.mark == ".", i > 0, j == i + 1 {
-                    let prev = tokens[i - 1]
-                    if prev.isWord, !prev.spaceBefore || i - 1 == start || true {
-                        if abbreviations.contains(prev.key), tokens[i].start == prev.end { boundary = false }
-                        if prev.text.unicodeScalars.count == 1, prev.isCapitalized, tokens[i].start == prev.end { boundary = false }
+                    boundary = tokens[next].isCapitalized && sentenceStarters.contains(tokens[next].key)
+                } else if mark == ".", i > 0, j == i + 1 {
+                    let prev = i - 1
+                    if tokens[prev].isWord, !tokens[prev].spaceBefore || i - 1 == start || true {
+                        if abbreviations.contains(tokens[prev].key), tokens[i].start == tokens[prev].end { boundary = false }
+                        if tokens[prev].text.unicodeScalars.count == 1, tokens[prev].isCapitalized, tokens[i].start == tokens[prev].end { boundary = false }
                     }
                 }
-                let startsSentence = next.isCapitalized || next.kind == .number
-                    || SentenceSplitter.openers.contains(next.mark)
+                let startsSentence = tokens[next].isCapitalized || tokens[next].kind == .number
+                    || SentenceSplitter.openers.contains(tokens[next].mark)
                 if !startsSentence { boundary = false }
                 if let q = quoteOpenAt, i - q < maxQuoteTokens { boundary = false }
                 if boundary { close(j) }
@@ -108,5 +109,11 @@ public enum SentenceSplitter {
         }
         if start < tokens.count { close(tokens.count) }
         return out
+    }
+
+    /// Whether the text's last byte is "." (`text.utf8.last`, without the generic collection walk).
+    @inline(__always) private static func endsWithPeriod(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.last } == UInt8(ascii: ".")
     }
 }
