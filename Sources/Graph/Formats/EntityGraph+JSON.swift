@@ -76,6 +76,14 @@ extension EntityGraph {
     /// - Returns: UTF-8 JSON ending in a newline.
     /// - Complexity: O((n + r) log(n + r)) plus the size of the evidence.
     public func jsonData() -> Data {
+        var data = Data()
+        NodeLinkWriter.write(self) { data.append($0.assumingMemoryBound(to: UInt8.self)) }
+        return data
+    }
+
+    /// graph.json through `JSONEncoder` and `NodeLinkFile`: what `jsonData()` writes without
+    /// the encoder; tests compare the two.
+    func jsonDataViaEncoder() -> Data {
         let file = NodeLinkFile(
             directed: true, multigraph: true,
             graph: .init(documents: documents, conflicts: conflicts),
