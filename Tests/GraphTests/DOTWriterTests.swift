@@ -354,6 +354,11 @@ enum SVGDoc {
         #expect(DOTEscaping.number(-.infinity, clampedTo: 1...10) == "\"1\"")
         #expect(DOTEscaping.number(.nan, clampedTo: 0.5...6) == "\"0.5\"")
         #expect(DOTEscaping.number(1.2345, clampedTo: 0...6) == "\"1.23\"")
+        // the C formatter gives Foundation's digits and rounding (ties of the exact binary value to even)
+        var rng = SplitMix64(seed: 7)
+        let values = [0.125, 0.375, 1.005, 2.675, -0.0, 1e300, -1e-300, 5e-324, 0.995, 1 + log2(3) * 0.5]
+            + (0..<500).map { _ in Double(rng.next() % 2_000_000) / 1000 - 1000 }
+        for v in values { #expect(DOTEscaping.twoDecimals(v) == String(format: "%.2f", v), "\(v)") }
     }
 }
 

@@ -137,10 +137,20 @@ enum DOTEscaping {
     /// splits `1e30`).
     static func number(_ x: Double, clampedTo range: ClosedRange<Double>) -> String {
         let v = x.isFinite ? min(max(x, range.lowerBound), range.upperBound) : range.lowerBound
-        var s = String(format: "%.2f", v)
+        var s = twoDecimals(v)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return "\"" + s + "\""
+    }
+
+    /// `String(format: "%.2f", v)` through the C library's `vsnprintf` (same digits, same
+    /// rounding) without Foundation's formatter, which cost a large drawing seconds.
+    static func twoDecimals(_ v: Double) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buf in
+            let n = withVaList([v]) { vsnprintf(buf.baseAddress!, buf.count, "%.2f", $0) }
+            let length = min(max(Int(n), 0), buf.count - 1)
+            return String(decoding: UnsafeRawBufferPointer(start: buf.baseAddress!, count: length), as: UTF8.self)
+        }
     }
 
     /// Whether XML 1.0 cannot carry the scalar (C0 controls other than tab/LF/CR, DEL is
