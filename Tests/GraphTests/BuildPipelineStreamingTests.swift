@@ -32,8 +32,11 @@ final class ProgressLog: @unchecked Sendable {
         let files = try BuildPipeline.listDocuments(in: dir)
         #expect(files.count > 40)
         let (one, r1) = try await BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon, jobs: 1)
-        let (four, r4) = try await BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon, jobs: 4)
+        let (four, r4) = try await BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon, jobs: 4, batchBytes: 1)
         #expect(one.jsonData() == four.jsonData())
+        // batches of several files, a few of them at a time
+        let (batched, _) = try await BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon, jobs: 2, batchBytes: 8_000)
+        #expect(batched.jsonData() == four.jsonData())
         #expect(r1.warnings == r4.warnings)
         #expect(r4.warnings.count == 2 && r4.warnings[0].hasPrefix("000010-empty.txt") && r4.warnings[1].hasPrefix("000020-binary.txt"))
         #expect(r4.documentsRead == files.count - 2)
@@ -58,10 +61,23 @@ final class ProgressLog: @unchecked Sendable {
         #expect(Set(purl(inOrder)) == Set(purl(reversed)))
     }
 
-    @Test func progressCountsEveryDocumentInOrder() async throws {
+    @Test func batchesCoverEveryFileOnceInOrder() {
+        let sizes = [10, 5000, 0, 70_000, 3, 3, 3, 40_000, 40_000, 1]
+        let files = sizes.enumerated().map { DocumentFile(id: "\($0.offset)", url: URL(fileURLWithPath: "/x/\($0.offset)"), size: $0.element) }
+        let batches = BuildPipeline.batches(files, bytes: 65_536)
+        #expect(batches == [0..<4, 4..<9, 9..<10])
+        #expect(BuildPipeline.batches(files, bytes: 1) == files.indices.map { $0..<($0 + 1) })
+        #expect(BuildPipeline.batches([], bytes: 65_536).isEmpty)
+        // at most 64 files in one batch, however small
+        let tiny = (0..<130).map { DocumentFile(id: "\($0)", url: URL(fileURLWithPath: "/x/\($0)"), size: 1) }
+        #expect(BuildPipeline.batches(tiny, bytes: 65_536) == [0..<64, 64..<128, 128..<130])
+    }
+
+    @Test(arguments: [1, 20_000]) func progressCountsEveryDocumentInOrder(batchBytes: Int) async throws {
         let log = ProgressLog()
         let files = try BuildPipeline.listDocuments(in: StreamingFixture.corpus)
-        _ = try await BuildPipeline.run(inputDirectory: StreamingFixture.corpus, lexicon: ExtractionFixture.lexicon, jobs: 3) { log.append($0) }
+        _ = try await BuildPipeline.run(inputDirectory: StreamingFixture.corpus, lexicon: ExtractionFixture.lexicon, jobs: 3,
+                                        batchBytes: batchBytes) { log.append($0) }
         let all = log.all
         #expect(all.map(\.documentsDone) == Array(1...files.count))
         #expect(all.allSatisfy { $0.documentsTotal == files.count })

@@ -132,10 +132,12 @@ extension BuildPipeline {
 
     /// Reads a folder and builds the graph with `jobs` documents extracted at a time.
     ///
-    /// Files are read lazily by the workers; at most `2 × jobs` documents are in flight or
-    /// waiting to be merged, and each extraction is folded into the graph in file-name order
-    /// as soon as its predecessors are, so the output is byte-identical whatever the number
-    /// of jobs or the scheduling, and memory does not grow with the corpus beyond the graph.
+    /// Files are read lazily by the workers, a batch of consecutive files per task (about
+    /// `batchBytes` of text: one task per 3 KB article cost more than the article's merge); at
+    /// most `2 × jobs` batches are in flight or waiting to be merged, and each extraction is
+    /// folded into the graph in file-name order as soon as its predecessors are, so the output
+    /// is byte-identical whatever the number of jobs or the scheduling, and memory does not
+    /// grow with the corpus beyond the graph.
     ///
     /// ```swift
     /// let (graph, report) = try await BuildPipeline.run(inputDirectory: URL(fileURLWithPath: "seeds"),
@@ -149,12 +151,13 @@ extension BuildPipeline {
     ///   - jobs: documents extracted concurrently (at least 1), for example
     ///     `ProcessInfo.processInfo.activeProcessorCount`; without it, `run(inputDirectory:lexicon:)`
     ///     is the synchronous one-at-a-time build.
+    ///   - batchBytes: text per task (see `batchBytes`); any value gives the same graph.
     ///   - progress: called after each document is merged, in order, from one task at a time.
     /// - Throws: `ExtractionError` for a missing or empty folder, or when no file is readable.
     /// - Complexity: O(total text / jobs) wall time plus the serial merge; memory
-    ///   O(jobs × largest document + graph).
+    ///   O(jobs × (batchBytes + largest document) + graph).
     public static func run(inputDirectory: URL, lexicon: Lexicon,
-                           jobs: Int,
+                           jobs: Int, batchBytes: Int = BuildPipeline.batchBytes,
                            progress: (@Sendable (BuildProgress) -> Void)? = nil) async throws -> (EntityGraph, BuildReport) {
         let started = Date()
         let files = try listDocuments(in: inputDirectory)
@@ -162,35 +165,60 @@ extension BuildPipeline {
         let jobs = max(1, jobs)
         let window = 2 * jobs
         let bytesTotal = files.reduce(0) { $0 + $1.size }
+        let batches = Self.batches(files, bytes: batchBytes)
         var acc = BuildAccumulator()
         var warnings: [String] = []
-        await withTaskGroup(of: (Int, Outcome).self) { group in
-            var next = 0, merged = 0, running = 0, bytesDone = 0
-            var pending: [Int: Outcome] = [:]
+        await withTaskGroup(of: (Int, [Outcome]).self) { group in
+            var next = 0, merged = 0, running = 0, documentsDone = 0, bytesDone = 0
+            var pending: [Int: [Outcome]] = [:]
             func refill() {
-                while next < files.count, running < jobs, next - merged < window {
-                    let i = next, file = files[i]
-                    group.addTask { (i, process(file, extractor)) }
+                while next < batches.count, running < jobs, next - merged < window {
+                    let b = next, batch = files[batches[b]]
+                    group.addTask { (b, batch.map { process($0, extractor) }) }
                     next += 1; running += 1
                 }
             }
             refill()
-            while let (i, outcome) = await group.next() {
+            while let (b, outcomes) = await group.next() {
                 running -= 1
-                pending[i] = outcome
-                // fold in document order: the reorder buffer holds at most `window` outcomes
-                while let o = pending.removeValue(forKey: merged) {
-                    if let w = o.warning { warnings.append(w) }
-                    if let x = o.extraction { acc.add(x) }
-                    bytesDone += files[merged].size
+                pending[b] = outcomes
+                // fold in document order: the reorder buffer holds at most `window` batches
+                while let os = pending.removeValue(forKey: merged) {
+                    for o in os {
+                        if let w = o.warning { warnings.append(w) }
+                        if let x = o.extraction { acc.add(x) }
+                        bytesDone += files[documentsDone].size
+                        documentsDone += 1
+                        progress?(BuildProgress(documentsDone: documentsDone, documentsTotal: files.count, bytesDone: bytesDone,
+                                                bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
+                    }
                     merged += 1
-                    progress?(BuildProgress(documentsDone: merged, documentsTotal: files.count, bytesDone: bytesDone,
-                                            bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
                 }
                 refill()
             }
         }
         return try finish(acc, warnings: warnings, files: files, directory: inputDirectory, started: started)
+    }
+
+    /// Text a task of the parallel build extracts at a time (files are never split).
+    public static let batchBytes = 1 << 16
+
+    /// Consecutive runs of `files` of at least `bytes` listed bytes each (the last one may be
+    /// smaller) and at most 64 files, covering every file once in order.
+    /// - Complexity: O(n) in the files.
+    static func batches(_ files: [DocumentFile], bytes: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0, size = 0
+        for (i, f) in files.enumerated() {
+            size += max(f.size, 1)
+            if size >= bytes || i + 1 - start >= 64 {
+                out.append(start..<(i + 1))
+                start = i + 1
+                size = 0
+            }
+        }
+        if start < files.count { out.append(start..<files.count) }
+        return out
     }
 
     /// What one worker hands back: the extraction (nil when skipped) and a file warning.
