@@ -163,3 +163,30 @@ import Testing
         #expect(AliasKey.normalize("The U.S.'s") == "us")
     }
 }
+
+/// Aliases that arrive over several merges are indexed as they come: a name's key points at
+/// the entity that carried it first, as when every name is indexed again after each merge.
+@Suite struct AliasIndexTests {
+    @Test(arguments: 0..<8) func incrementalIndexMatchesReindexingEverything(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        let names = ["NATO", "the Alliance", "Kyiv", "Ukraine", "Kiev", "U.S.", "United States", "Washington", "EU",
+                     "European Union", "Brussels", "Rutte", "Mark Rutte", "Zelensky", "Zelenskyy", "PURL"]
+        var graph = EntityGraph()
+        var reference: [String: String] = [:]  // alias key → entity id
+        for _ in 0..<60 {
+            let id = "e\(rng.below(6))"
+            let aliases = (0..<rng.below(4)).map { _ in names[rng.below(names.count)] }
+            graph.add(Entity(id: id, name: "Name \(id)", type: .organization, aliases: aliases))
+            let e = graph.entity(id: id)!
+            for name in [e.name, e.id] + e.aliases {
+                let key = AliasKey.normalize(name)
+                if reference[key] == nil { reference[key] = id }
+            }
+        }
+        #expect(reference.count > 10)
+        for name in names + ["nato", "the alliance", "e3", "Name e1", "unknown"] {
+            let expected = reference[AliasKey.normalize(name)] ?? graph.entity(id: name)?.id
+            #expect(graph.entity(named: name)?.id == expected, "\(name)")
+        }
+    }
+}

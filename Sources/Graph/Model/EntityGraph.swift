@@ -67,7 +67,7 @@ public struct EntityGraph: Sendable, Equatable {
     @discardableResult
     public mutating func add(_ entity: Entity) -> Int {
         if let i = indexByID[entity.id] {
-            let before = entities[i].aliases.count
+            let before = entities[i].aliases
             // merging the same entity again (every document that names it) usually brings no
             // new name: both alias lists are sorted, so one walk tells
             let nameKnown = entity.name == entities[i].name || Self.sortedSubset([entity.name], of: entities[i].aliases)
@@ -77,8 +77,11 @@ public struct EntityGraph: Sendable, Equatable {
             for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
                 entities[i].attributes[k] = v
             }
-            // aliases only grow: the same count means nothing new to index
-            if entities[i].aliases.count != before, indexesAliases { indexAliases(of: i) }
+            // aliases only grow: the same count means nothing new to index, and the names
+            // indexed before are indexed still
+            if entities[i].aliases.count != before.count, indexesAliases {
+                index(names: Self.sortedDifference(entities[i].aliases, before), of: i)
+            }
             return i
         }
         let i = entities.count
@@ -101,9 +104,26 @@ public struct EntityGraph: Sendable, Equatable {
         return true
     }
 
+    /// The elements of sorted `a` that sorted `b` lacks, in order.
+    /// - Complexity: O(|a| + |b|).
+    private static func sortedDifference(_ a: [String], _ b: [String]) -> [String] {
+        var out: [String] = []
+        var j = 0
+        for x in a {
+            while j < b.count, b[j] < x { j += 1 }
+            if j < b.count, b[j] == x { j += 1 } else { out.append(x) }
+        }
+        return out
+    }
+
     private mutating func indexAliases(of i: Int) {
         let e = entities[i]
-        for name in [e.name, e.id] + e.aliases {
+        index(names: [e.name, e.id] + e.aliases, of: i)
+    }
+
+    /// Points each name's alias key at entity `i` unless another entity has it already.
+    private mutating func index(names: [String], of i: Int) {
+        for name in names {
             let key = AliasKey.normalize(name)
             if !key.isEmpty, indexByAlias[key] == nil { indexByAlias[key] = i }
         }
