@@ -190,3 +190,16 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentLookupTests {
+    @Test func documentsWithIDsAreTheRecordedOnesInIDOrder() {
+        var g = EntityGraph()
+        for id in ["c.txt", "a.txt", "e.txt", "b.txt"] { g.add(Document(id: id, title: id.uppercased(), sha256: "00")) }
+        #expect(g.documents(withIDs: ["e.txt", "a.txt", "zz.txt", "b.txt"]).map(\.id) == ["a.txt", "b.txt", "e.txt"])
+        #expect(g.documents(withIDs: ["c.txt"]).map(\.title) == ["C.TXT"])
+        #expect(g.documents(withIDs: ["0.txt", "d.txt", "f.txt"]).isEmpty)
+        #expect(EntityGraph().documents(withIDs: ["a.txt"]).isEmpty)
+        let all = Set(g.documents.map(\.id))
+        #expect(g.documents(withIDs: all) == g.documents)
+    }
+}

@@ -259,6 +259,20 @@ public struct EntityGraph: Sendable, Equatable {
         documents.sort()
     }
 
+    /// The recorded documents whose ids are in `ids`, in id order.
+    /// - Parameter ids: document ids; ids not recorded are ignored.
+    /// - Complexity: O(k log k + k log n) for k ids and n documents.
+    public func documents(withIDs ids: Set<String>) -> [Document] {
+        ids.sorted().compactMap { id in
+            var lo = 0, hi = documents.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if documents[mid].id < id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < documents.count && documents[lo].id == id ? documents[lo] : nil
+        }
+    }
+
     /// Records a conflict between sources (ignoring an exact duplicate).
     public mutating func add(_ conflict: Conflict) {
         guard !conflicts.contains(conflict) else { return }

@@ -24,7 +24,7 @@ extension EntityGraph {
                 try? g.add(r)
             }
         }
-        for d in documents where cited.contains(d.id) { g.add(d) }
+        for d in documents(withIDs: cited) { g.add(d) }
         return g
     }
 

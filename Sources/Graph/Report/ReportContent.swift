@@ -129,13 +129,13 @@ struct ReportContent {
                     // them would fill the drawing)
                     let kept = Set(Self.strongest(Array(shared.keys), weight: shared, limit: limit, always: nil) + [e.id])
                     var star = EntityGraph()
-                    for entity in graph.entities where kept.contains(entity.id) { star.add(entity) }
+                    for i in kept.compactMap({ graph.index(ofID: $0) }).sorted() { star.add(graph.entities[i]) }
                     var cited = Set<String>()
                     for r in (outgoing[e.id] ?? []) + (incoming[e.id] ?? []) where kept.contains(r.source) && kept.contains(r.target) {
                         try? star.add(r)
                         for ev in r.evidence { cited.insert(ev.document) }
                     }
-                    for d in graph.documents where cited.contains(d.id) { star.add(d) }
+                    for d in graph.documents(withIDs: cited) { star.add(d) }
                     diagram = Diagram(id: "ego-\(e.id)",
                                       caption: "\(e.name) and its relations with the \(limit) of its \(shared.count) neighbours with the most evidence",
                                       graph: star, options: o, engine: .auto)
