@@ -81,6 +81,36 @@ public enum Slug {
     /// non-alphanumerics turned into one hyphen ("Péter Szijjártó" → "peter-szijjarto").
     /// - Complexity: O(n) in the length of `name`.
     public static func make(_ name: String) -> String {
+        if let ascii = makeASCII(name) { return ascii }
+        return makeFolding(name)
+    }
+
+    /// `make` for ASCII names (ids, file names, most English names), byte by byte: folding
+    /// ASCII only lower-cases it. `nil` for a name with any other scalar.
+    static func makeASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingHyphen = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == UInt8(ascii: "'") { continue }
+                let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingHyphen, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                    pendingHyphen = false
+                    out.append(lower)
+                } else {
+                    pendingHyphen = true
+                }
+            }
+            return out.isEmpty ? "entity" : String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The general path of `make` (Foundation folding); tests compare `makeASCII` with it.
+    static func makeFolding(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false
