@@ -359,6 +359,43 @@ enum SVGDoc {
         let values = [0.125, 0.375, 1.005, 2.675, -0.0, 1e300, -1e-300, 5e-324, 0.995, 1 + log2(3) * 0.5]
             + (0..<500).map { _ in Double(rng.next() % 2_000_000) / 1000 - 1000 }
         for v in values { #expect(DOTEscaping.twoDecimals(v) == String(format: "%.2f", v), "\(v)") }
+        // whole numbers skip the formatter: same text as the formatter's, trailing zeros cut
+        func reference(_ x: Double) -> String {
+            var s = String(format: "%.2f", min(max(x, -1e20), 1e20))
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return "\"" + s + "\""
+        }
+        for v in values + [0, -0.0, 1, 2, 3, 17, -4, 1e14, 999_999_999_999_999, 1e15, 1e16, 2.5, 1.5] {
+            #expect(DOTEscaping.number(v, clampedTo: -1e20...1e20) == reference(v), "\(v)")
+        }
+    }
+
+    /// The byte-table URL encoder and the scalar-end link check against their plain descriptions.
+    @Test func urlEncodingAndLinkCheckMatchTheirDescriptions() {
+        func referenceURL(_ s: String) -> String {
+            let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".unicodeScalars)
+            var out = "\""
+            for byte in s.utf8 {
+                let u = Unicode.Scalar(byte)
+                if byte < 0x80, allowed.contains(u) { out += String(u) } else if byte == UInt8(ascii: "&") { out += "&amp;" } else { out += String(format: "%%%02X", byte) }
+            }
+            return out + "\""
+        }
+        func referenceSafe(_ link: String) -> Bool {
+            let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed != link { return false }
+            let lower = trimmed.lowercased()
+            if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return true }
+            if lower.hasPrefix("//") || lower.hasPrefix("\\") { return false }
+            return !lower.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.contains(":")
+        }
+        let pieces = ["#", "a", "é", " ", "\t", "\u{a0}", "\u{2028}", "&", "%", "/", ":", "?", "HTTP", "https", "//", "\\",
+                      "javascript", "\u{0}", "\u{7f}", "~", "[", "\"", "<", "😀"]
+        for s in GeneratedText.strings(from: pieces, count: 600, length: 4, seed: 5) + ["", " ", "\u{a0}x", "x\u{2028}"] {
+            #expect(DOTEscaping.encodedURL(s) == referenceURL(s), "\(s)")
+            #expect(DOTWriter.isSafeLink(s) == referenceSafe(s), "\(s)")
+        }
     }
 }
 

@@ -88,20 +88,34 @@ enum DOTEscaping {
         return encodedURL(s)
     }
 
-    private static func encodedURL(_ s: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".unicodeScalars)
-        var out = "\""
+    /// The ASCII bytes a URL keeps as they are (RFC 3986 unreserved and reserved, and `%`),
+    /// one bit per byte value.
+    private static let urlAllowed: (UInt64, UInt64) = {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".utf8 {
+            if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+        }
+        return (low, high)
+    }()
+
+    /// `s` quoted as a URL attribute: allowed ASCII kept, `&` as `&amp;`, every other byte
+    /// percent-encoded (`%C3%A9`).
+    static func encodedURL(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        let (low, high) = urlAllowed
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(s.utf8.count + 2)
         for byte in s.utf8 {
-            let u = Unicode.Scalar(byte)
-            if byte < 0x80, allowed.contains(u) {
-                out += u == "&" ? "&amp;" : String(u)
+            if byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0 {
+                out.append(byte)
             } else if byte == UInt8(ascii: "&") {
-                out += "&amp;"
+                out.append(contentsOf: "&amp;".utf8)
             } else {
-                out += String(format: "%%%02X", byte)
+                out.append(UInt8(ascii: "%")); out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 15)])
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An SVG element id made only of `[A-Za-z0-9-]` and `_xx` hex escapes of UTF-8 bytes,
@@ -137,6 +151,8 @@ enum DOTEscaping {
     /// splits `1e30`).
     static func number(_ x: Double, clampedTo range: ClosedRange<Double>) -> String {
         let v = x.isFinite ? min(max(x, range.lowerBound), range.upperBound) : range.lowerBound
+        // whole numbers (counts, most pen widths) need no formatter
+        if v == v.rounded(), abs(v) < 1e15, v.sign == .plus || v != 0 { return "\"" + String(Int(v)) + "\"" }
         var s = twoDecimals(v)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }

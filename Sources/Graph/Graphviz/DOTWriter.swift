@@ -205,15 +205,21 @@ public struct DOTWriter {
     /// Whether a link may be emitted: a fragment, a relative path or http(s); never another
     /// scheme such as `javascript:` or `data:`.
     static func isSafeLink(_ link: String) -> Bool {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty || trimmed != link { return false }
-        let lower = trimmed.lowercased()
+        // empty, or whitespace at either end (what trimming would remove)
+        guard let first = link.unicodeScalars.first, let last = link.unicodeScalars.last,
+              !isSpace(first), !isSpace(last) else { return false }
+        let lower = link.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return true }
         // Relative reference: not protocol-relative ("//host"), no scheme before the first
         // '/', '?' or '#'.
         if lower.hasPrefix("//") || lower.hasPrefix("\\") { return false }
         let head = lower.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return !head.contains(":")
+    }
+
+    /// `CharacterSet.whitespacesAndNewlines.contains`, without Foundation for ASCII.
+    private static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        u.isASCII ? u == " " || (u.value >= 0x09 && u.value <= 0x0D) : CharacterSet.whitespacesAndNewlines.contains(u)
     }
 
     // MARK: Edges
