@@ -128,7 +128,7 @@ struct ReportContent {
                     // a hub: its strongest neighbours and its own edges with them (the edges among
                     // them would fill the drawing)
                     let kept = Set(Self.strongest(Array(shared.keys), weight: shared, limit: limit, always: nil) + [e.id])
-                    var star = EntityGraph()
+                    var star = EntityGraph(indexingAliases: false)  // drawn, never looked up by name
                     for i in kept.compactMap({ graph.index(ofID: $0) }).sorted() { star.add(graph.entities[i]) }
                     var cited = Set<String>()
                     for r in (outgoing[e.id] ?? []) + (incoming[e.id] ?? []) where kept.contains(r.source) && kept.contains(r.target) {
