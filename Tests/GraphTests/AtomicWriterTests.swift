@@ -38,6 +38,52 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json"])
     }
 
+    /// A streamed file arrives whole, in order, beside files given as bytes.
+    @Test func streamedAndInMemoryFilesFormOneSet() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("graph.json"), b = dir.appendingPathComponent("graph.dot")
+        try Data("old".utf8).write(to: a)
+        let chunks = (0..<50).map { Data(repeating: UInt8(ascii: "a") + UInt8($0 % 26), count: 4096 + $0) }
+        try AtomicWriter.writeAll([
+            (a, AtomicWriter.Content.stream { sink in for c in chunks { c.withUnsafeBytes { sink.write($0) } } }),
+            (b, .data(Data("B".utf8))),
+        ])
+        #expect(try Data(contentsOf: a) == chunks.reduce(Data(), +))
+        #expect(try String(contentsOf: b, encoding: .utf8) == "B")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json"])
+    }
+
+    /// A stream that fails part way (here: its producer gives up after writing some of it)
+    /// leaves the previous set and no temporary.
+    @Test func aFailedStreamChangesNothing() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("graph.json"), b = dir.appendingPathComponent("graph.dot")
+        try Data("old json".utf8).write(to: a)
+        try Data("old dot".utf8).write(to: b)
+        #expect(throws: AtomicWriter.Failure.self) {
+            try AtomicWriter.writeAll([
+                (b, AtomicWriter.Content.data(Data("new dot".utf8))),
+                (a, .stream { sink in
+                    Data("half of it".utf8).withUnsafeBytes { sink.write($0) }
+                    sink.fail()
+                    Data("never written".utf8).withUnsafeBytes { sink.write($0) }
+                }),
+            ])
+        }
+        #expect(try String(contentsOf: a, encoding: .utf8) == "old json")
+        #expect(try String(contentsOf: b, encoding: .utf8) == "old dot")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["graph.dot", "graph.json"])
+    }
+
+    /// A write the system refuses (here: a closed descriptor) marks the sink failed.
+    @Test func aRefusedWriteFailsTheSink() {
+        let sink = AtomicWriter.Sink(fd: -1)
+        Data("x".utf8).withUnsafeBytes { sink.write($0) }
+        #expect(!sink.ok)
+    }
+
     /// A build's four files where the third rename fails (as with EIO or a full disk):
     /// the previous set is back, the new file that had no predecessor is gone, and no
     /// temporary or backup remains.

@@ -127,34 +127,36 @@ public enum BuildPipeline {
     /// The files `build` writes into `directory`: graph.json, graph.dot (with a legend;
     /// nodes link to their section of the report), graph.svg drawn from that DOT by Graphviz
     /// in-process, and report.html. Hand them to `AtomicWriter.writeAll`, which replaces
-    /// the previous set only once every file is written.
+    /// the previous set only once every file is written. graph.json, the largest by far
+    /// (every edge carries its sentences), is streamed into its file then, never held whole.
     /// - Parameters:
     ///   - graph: the built graph.
     ///   - directory: the output folder.
     ///   - renderer: the Graphviz owner.
     /// - Throws: `GraphvizError` when a drawing fails.
-    /// - Complexity: one layout per diagram (`auto` picks sfdp for large graphs). The three
-    ///   products (JSON; DOT and its drawing; the report) are made concurrently: Graphviz
-    ///   itself still runs one layout at a time (`GraphvizRenderer` serializes its calls).
-    public static func outputFiles(_ graph: EntityGraph, in directory: URL, renderer: GraphvizRenderer = .shared) throws -> [(url: URL, data: Data)] {
-        let products = ConcurrentResults<Data>(count: 4)
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
+    /// - Complexity: one layout per diagram (`auto` picks sfdp for large graphs). The DOT and
+    ///   its drawing, and the report, are made concurrently: Graphviz itself still runs one
+    ///   layout at a time (`GraphvizRenderer` serializes its calls).
+    public static func outputFiles(_ graph: EntityGraph, in directory: URL,
+                                   renderer: GraphvizRenderer = .shared) throws -> [(url: URL, content: AtomicWriter.Content)] {
+        let products = ConcurrentResults<Data>(count: 3)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
             switch job {
             case 0:
-                products.set(0, Result { graph.jsonData() })
-            case 1:
                 var options = DOTOptions()
                 options.legend = true
                 options.entityLink = { "report.html#entity-" + $0.id }
                 let dot = DOTWriter(options: options).write(graph)
-                products.set(1, .success(Data(dot.utf8)))
-                products.set(2, Result { try renderer.render(dot: dot, engine: .auto) })
+                products.set(0, .success(Data(dot.utf8)))
+                products.set(1, Result { try renderer.render(dot: dot, engine: .auto) })
             default:
-                products.set(3, Result { Data(try HTMLReport(graph: graph, renderer: renderer).render().utf8) })
+                products.set(2, Result { Data(try HTMLReport(graph: graph, renderer: renderer).render().utf8) })
             }
         }
         let data = try products.values()
-        return zip(["graph.json", "graph.dot", "graph.svg", "report.html"], data).map { (directory.appendingPathComponent($0), $1) }
+        let json = AtomicWriter.Content.stream { sink in NodeLinkWriter.write(graph) { sink.write($0) } }
+        return zip(["graph.json", "graph.dot", "graph.svg", "report.html"], [json] + data.map { .data($0) })
+            .map { (directory.appendingPathComponent($0), $1) }
     }
 }
 

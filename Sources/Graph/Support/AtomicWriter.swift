@@ -61,7 +61,44 @@ public enum AtomicWriter {
     /// - Parameter files: destination and bytes of each file.
     /// - Throws: `AtomicWriter.Failure.cannotWrite`; the destinations are as they were then.
     public static func writeAll(_ files: [(url: URL, data: Data)]) throws {
+        try writeAll(files.map { ($0.url, Content.data($0.data)) }, rename: posixRename)
+    }
+
+    /// `writeAll` for files given as `Content`: bytes in memory, or a producer that streams
+    /// them into the temporary file, so a large file (graph.json) is never held whole.
+    /// - Parameter files: destination and content of each file.
+    /// - Throws: `AtomicWriter.Failure.cannotWrite`; the destinations are as they were then.
+    public static func writeAll(_ files: [(url: URL, content: Content)]) throws {
         try writeAll(files, rename: posixRename)
+    }
+
+    /// What goes into one file of a set.
+    public enum Content: Sendable {
+        /// These bytes.
+        case data(Data)
+        /// What the producer writes to the sink, in chunks, in order.
+        case stream(@Sendable (Sink) -> Void)
+    }
+
+    /// Where a streamed file's bytes go: its temporary file. The first failed write is
+    /// kept and later writes are dropped, so a producer need not check each call; the set
+    /// then fails as a whole.
+    public final class Sink {
+        private let fd: Int32
+        /// False once a write has failed.
+        public private(set) var ok = true
+
+        init(fd: Int32) { self.fd = fd }
+
+        /// Appends `bytes` to the file.
+        /// - Parameter bytes: valid for the duration of the call.
+        public func write(_ bytes: UnsafeRawBufferPointer) {
+            guard ok, let base = bytes.baseAddress else { return }
+            ok = AtomicWriter.writeFully(fd, base, bytes.count)
+        }
+
+        /// Gives the file up (the producer cannot make it): the set is not written.
+        public func fail() { ok = false }
     }
 
     /// `writeAll` with the rename step given, so tests can make a rename fail, and the
@@ -70,6 +107,12 @@ public enum AtomicWriter {
     /// For tests only: the CLI's test hook (`NATO_GRAPH_TEST_KILL_AFTER_RENAMES`, in
     /// `Build`) reaches it through `@_spi(Testing) import`.
     @_spi(Testing) public static func writeAll(_ files: [(url: URL, data: Data)], rename: (String, String) -> Int32,
+                         pid: Int32 = ProcessInfo.processInfo.processIdentifier, stopAfterRenames: Int? = nil) throws {
+        try writeAll(files.map { ($0.url, Content.data($0.data)) }, rename: rename, pid: pid, stopAfterRenames: stopAfterRenames)
+    }
+
+    /// The `Content` form of the testing `writeAll` above.
+    @_spi(Testing) public static func writeAll(_ files: [(url: URL, content: Content)], rename: (String, String) -> Int32,
                          pid: Int32 = ProcessInfo.processInfo.processIdentifier, stopAfterRenames: Int? = nil) throws {
         let fm = FileManager.default
         let tag = "\(pid)-\(UInt32.random(in: 0...UInt32.max))"
@@ -91,7 +134,7 @@ public enum AtomicWriter {
                 throw Failure.cannotWrite(path: f.url.relativePath, reason: "cannot create directory \(dir.relativePath)")
             }
             let tmp = dir.appendingPathComponent(".\(f.url.lastPathComponent).tmp-\(tag)")
-            guard writeDurably(tmp.path, f.data) else {
+            guard writeDurably(tmp.path, f.content) else {
                 try? fm.removeItem(at: tmp)  // a full disk can leave part of it
                 cleanup()
                 throw Failure.cannotWrite(path: f.url.relativePath, reason: fm.isWritableFile(atPath: dir.path) ? "write failed" : "permission denied")
@@ -147,20 +190,37 @@ public enum AtomicWriter {
     /// rename over the destination never exposes a file whose bytes a power loss dropped.
     /// - Returns: false when the file cannot be created or written in full.
     static func writeDurably(_ path: String, _ data: Data) -> Bool {
+        writeDurably(path, .data(data))
+    }
+
+    /// Writes `content` to a new file at `path` and flushes it to the disk.
+    /// - Returns: false when the file cannot be created, written or flushed.
+    static func writeDurably(_ path: String, _ content: Content) -> Bool {
         let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return false }
-        var ok = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-            var done = 0
-            while done < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
+        var ok: Bool
+        switch content {
+        case let .data(data):
+            ok = data.withUnsafeBytes { bytes in bytes.isEmpty || writeFully(fd, bytes.baseAddress!, bytes.count) }
+        case let .stream(produce):
+            let sink = Sink(fd: fd)
+            produce(sink)
+            ok = sink.ok
         }
         if ok, fsync(fd) != 0, errno != EINVAL { ok = false }  // EINVAL: a file system without fsync
         close(fd)
         return ok
+    }
+
+    /// `count` bytes from `base` to `fd`, retrying short writes and interruptions.
+    static func writeFully(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = Foundation.write(fd, base + done, count - done)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            done += n
+        }
+        return true
     }
 
     /// Flushes a directory's entries (new names, renames) to the disk.

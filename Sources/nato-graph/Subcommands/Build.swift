@@ -83,7 +83,7 @@ extension NatoGraph {
         /// environment the process kills itself with SIGKILL after N of the set's renames,
         /// as `kill -9` at that moment would, leaving a mix of the two sets and the journal
         /// (Tests/NatoGraphCLITests/KilledBuildTests.swift).
-        static func writeSet(_ files: [(url: URL, data: Data)]) throws {
+        static func writeSet(_ files: [(url: URL, content: AtomicWriter.Content)]) throws {
             guard let n = ProcessInfo.processInfo.environment["NATO_GRAPH_TEST_KILL_AFTER_RENAMES"].flatMap({ Int($0) }) else {
                 return try AtomicWriter.writeAll(files)
             }
