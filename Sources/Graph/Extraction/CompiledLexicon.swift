@@ -128,6 +128,13 @@ struct Vocabulary: Sendable {
     ///   a `String` hash lookup otherwise.
     func id(_ key: String) -> Int32 {
         guard let p = WordSet.pack(key), p.high != 0 else { return ids[key] ?? 0 }
+        return id(packed: p)
+    }
+
+    /// The id of an ASCII key of 1 to 15 bytes packed by `WordSet.pack` (the tokenizer packs
+    /// keys as it reads them); 0 when the lexicon has no such word.
+    /// - Complexity: O(1): a filter bit and a few probed slots.
+    @inline(__always) func id(packed p: (low: UInt64, high: UInt64)) -> Int32 {
         let h = Vocabulary.hash(p.low, p.high)
         let f = Vocabulary.filterBit(h)
         guard filter[f.word] & f.bit != 0 else { return 0 }
