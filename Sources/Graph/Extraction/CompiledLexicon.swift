@@ -311,6 +311,12 @@ final class CompiledLexicon: Sendable {
     let actorsByID: [String: Lexicon.Actor]
     /// Every actor id once, in the lexicon's order: `ActorSurface.actorIndex` points here.
     let actorIDs: [String]
+    /// The name and type of each actor of `actorIDs` (as `actor(id:)` has them), so a document
+    /// makes an actor's entity without a lookup by id or a copy of the actor.
+    let actorNames: [String]
+    let actorTypes: [EntityType]
+    /// The token keys of each actor's aliases, all in one set (what a program may be called back by).
+    let aliasWords: [String: Set<String>]
     /// Each actor as a graph entity with its aliases (what a document that names it starts from).
     let entities: [String: Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
@@ -327,6 +333,7 @@ final class CompiledLexicon: Sendable {
         var holders: [String: [String]] = [:]
         var actorIDs: [String] = []
         var actorIndex: [String: Int] = [:]
+        var aliasWords: [String: Set<String>] = [:]
         for a in lexicon.actors {
             let index = actorIndex[a.id] ?? actorIDs.count
             if index == actorIDs.count { actorIDs.append(a.id); actorIndex[a.id] = index }
@@ -342,10 +349,16 @@ final class CompiledLexicon: Sendable {
             for s in a.demonyms { add(s, .demonym) }
             for s in a.references { add(s, .reference) }
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
+            // a later actor with the same id replaces an earlier one, as in `actorsByID`
+            aliasWords[a.id] = Set(a.aliases.flatMap { Tokenizer.keys($0) })
         }
         self.holders = holders
         self.actorIDs = actorIDs
-        self.actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.aliasWords = aliasWords
+        let actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.actorsByID = actorsByID
+        self.actorNames = actorIDs.map { actorsByID[$0]!.name }
+        self.actorTypes = actorIDs.map { actorsByID[$0]!.type }
         self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
                                    uniquingKeysWith: { _, last in last })
         var norm: [String: [(String, [String])]] = [:]

@@ -311,8 +311,8 @@ extension DocumentAnalyzer {
             if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }
             let words: Set<String>
             if let cached = programWords[p], cached.surfaces == entities[p].surfaces.count { words = cached.words } else {
-                var w = Set(Tokenizer.keys(entities[p].name))
-                if entities[p].fromLexicon, let a = lex.actor(id: entities[p].id) { for al in a.aliases { w.formUnion(Tokenizer.keys(al)) } }
+                var w = Set(nameKeys(p))
+                if entities[p].fromLexicon, let aliasWords = lex.aliasWords[entities[p].id] { w.formUnion(aliasWords) }
                 for s in entities[p].surfaces { w.formUnion(Tokenizer.keys(s)) }
                 programWords[p] = (entities[p].surfaces.count, w)
                 words = w
@@ -368,7 +368,7 @@ extension DocumentAnalyzer {
     func resolvePersonName(_ name: String, keys: [String], sentence: Int) -> Int {
         if keys.count == 1 {
             let k = keys[0]
-            if let hit = entities.indices.first(where: { entities[$0].type == .person && Tokenizer.keys(entities[$0].name).last == k }) {
+            if let hit = entities.indices.first(where: { entities[$0].type == .person && nameKeys($0).last == k }) {
                 entities[hit].surfaces.insert(name)
                 return hit
             }
