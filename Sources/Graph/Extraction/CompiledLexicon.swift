@@ -172,6 +172,22 @@ struct WordClass: OptionSet, Sendable {
     static let hypotheticalStart = WordClass(rawValue: 1 << 15)
     /// A personal or first-person pronoun ("he", "her", "we", "our").
     static let pronoun = WordClass(rawValue: 1 << 16)
+    /// Word lists of the analyzer's rules (`analyzerClasses`), asked about in hot loops.
+    static let preposition = WordClass(rawValue: 1 << 17)
+    static let listGlue = WordClass(rawValue: 1 << 18)
+    static let actingGroupNoun = WordClass(rawValue: 1 << 19)
+    static let nonAgentGroupNoun = WordClass(rawValue: 1 << 20)
+    static let determiner = WordClass(rawValue: 1 << 21)
+    static let nameParticle = WordClass(rawValue: 1 << 22)
+    static let blockedReferencePrefix = WordClass(rawValue: 1 << 23)
+
+    /// The analyzer's word lists that have a class of their own (their words join every vocabulary).
+    static let analyzerClasses: [(Set<String>, WordClass)] = [
+        (DocumentAnalyzer.prepositions, .preposition), (DocumentAnalyzer.listGlue, .listGlue),
+        (DocumentAnalyzer.actingGroupNouns, .actingGroupNoun), (DocumentAnalyzer.nonAgentGroupNouns, .nonAgentGroupNoun),
+        (DocumentAnalyzer.determiners, .determiner), (DocumentAnalyzer.nameParticles, .nameParticle),
+        (DocumentAnalyzer.blockedReferencePrefix, .blockedReferencePrefix),
+    ]
 
     /// Cue groups of the lexicon files that have a class of their own.
     static let cueClasses: [String: WordClass] = [
@@ -389,7 +405,7 @@ final class CompiledLexicon: Sendable {
             (lexicon.nonNameWords, .nonName), (lexicon.programHeads, .programHead), (lexicon.organizationHeads, .organizationHead),
             (lexicon.programReferences, .programReference), (lexicon.pastTitleModifiers, .pastTitleModifier),
             (lexicon.resourceNouns, .resourceNoun), (lexicon.itemModifiers, .itemModifier),
-        ] + WordClass.cueClasses.map { (lexicon.cues[$0.key] ?? [], $0.value) }
+        ] + WordClass.cueClasses.map { (lexicon.cues[$0.key] ?? [], $0.value) } + WordClass.analyzerClasses
         let pronouns = Set(DocumentAnalyzer.personPronouns.keys).union(DocumentAnalyzer.firstPerson.keys)
         for w in pronouns { _ = vocabulary.intern(w) }
         for (set, _) in lists { for w in set { _ = vocabulary.intern(w) } }

@@ -105,7 +105,9 @@ final class DocumentAnalyzer {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary)
+        var tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary)
+        for k in tokens.indices { tokens[k].classes = lexicon.classes[Int(tokens[k].id)] }
+        self.tokens = tokens
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
         self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
@@ -202,7 +204,7 @@ final class DocumentAnalyzer {
 
     /// Whether token `k` can be part of a name: a capitalized word that is no common word and does not start with a number.
     func isNameWord(_ k: Int) -> Bool {
-        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !lex.word(tokens[k].id, is: .nonName) else { return false }
+        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !tokens[k].classes.contains(.nonName) else { return false }
         // an ASCII text's first character is its first byte
         if tokens[k].isASCII { return !(tokens[k].text.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) }
         return tokens[k].text.first?.isNumber != true

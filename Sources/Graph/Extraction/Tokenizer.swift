@@ -14,6 +14,9 @@ struct Token: Sendable {
     /// The key's id in the lexicon's vocabulary (0: a word the lexicon does not have, or
     /// tokenized without a vocabulary).
     var id: Int32 = 0
+    /// The lexicon's word lists the word is in (`CompiledLexicon.classes[id]`), set by the
+    /// analyzer: reading it spares a load from the vocabulary-sized table at every check.
+    var classes: WordClass = []
     var kind: Kind
     /// A line break stands between this token and the previous one.
     var newlineBefore: Bool
