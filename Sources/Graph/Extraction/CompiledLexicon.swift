@@ -266,6 +266,20 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         firstMatch(tokens, at: i, limit: limit) { _, _ in true }
     }
 
+    /// The length of the longest entry matching at `i` (`longest(…)?.length`, without copying
+    /// the entry's value: for the checks that only ask whether and how far a phrase matches).
+    /// - Complexity: O(k) in the entries sharing the first token; allocates and retains nothing.
+    func longestLength(_ tokens: [Token], at i: Int, limit: Int) -> Int? {
+        guard i < limit else { return nil }
+        let w = Int(tokens[i].id)
+        guard w != 0 else { return nil }
+        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+            let n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { return n }
+        }
+        return nil
+    }
+
     /// The longest entry matching at `i` that `accept` takes.
     func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
         guard i < limit else { return nil }

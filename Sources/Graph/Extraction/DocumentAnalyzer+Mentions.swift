@@ -95,7 +95,7 @@ extension DocumentAnalyzer {
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
             if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
-               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
+               lex.predicates.longestLength(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
                 || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
@@ -166,7 +166,7 @@ extension DocumentAnalyzer {
                 while r < upper, r - n < 3 || (r - n < 5 && tokens[r - 1].classes.contains(.nameParticle)),
                       isNameWord(r) || (r > n && r + 1 < upper && tokens[r].classes.contains(.nameParticle)
                         && (isNameWord(r + 1) && tokens[r + 1].isCapitalized || tokens[r + 1].classes.contains(.nameParticle))),
-                      lex.titles.longest(tokens, at: r, limit: upper) == nil,
+                      lex.titles.longestLength(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
                     let name = text(of: n..<r)
@@ -329,7 +329,7 @@ extension DocumentAnalyzer {
     func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
         var j = i
         while j < upper, j - i < 3, isNameWord(j), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
-              lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.startsWith(tokens[j]) || j > i {
+              lex.titles.longestLength(tokens, at: j, limit: upper) == nil, !tokens[j].classes.contains(.actorStart) || j > i {
             if !tokens[j].classes.isDisjoint(with: [.programHead, .organizationHead]) { return nil }
             j += 1
         }

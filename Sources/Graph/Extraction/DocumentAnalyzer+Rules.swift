@@ -202,14 +202,14 @@ extension DocumentAnalyzer {
 
     func isUndelivered(_ start: Int, lower: Int) -> Bool {
         for k in max(lower, start - 4)..<start {
-            if let len = lex.undeliveredCues?.longest(tokens, at: k, limit: start)?.length, k + len >= start - 1 { return true }
+            if let len = lex.undeliveredCues?.longestLength(tokens, at: k, limit: start), k + len >= start - 1 { return true }
         }
         return false
     }
 
     func isNonEvent(_ start: Int, lower: Int) -> Bool {
         for k in max(lower, start - 4)..<start {
-            if let len = lex.nonEventCues?.longest(tokens, at: k, limit: start)?.length, k + len >= start - 1 { return true }
+            if let len = lex.nonEventCues?.longestLength(tokens, at: k, limit: start), k + len >= start - 1 { return true }
         }
         return false
     }
@@ -221,7 +221,7 @@ extension DocumentAnalyzer {
             var k = lower
             while k < upper {
                 if tokens[k].classes.contains(.hypotheticalStart) || tokens[k].key == "the",
-                   let len = lex.hypotheticalCues?.longest(tokens, at: k, limit: upper)?.length, len >= 2 { first = k + len; break }
+                   let len = lex.hypotheticalCues?.longestLength(tokens, at: k, limit: upper), len >= 2 { first = k + len; break }
                 k += 1
             }
             hypotheticalCache = (lower, first)
@@ -508,14 +508,14 @@ extension DocumentAnalyzer {
                     // an acronym's expansion in parentheses is not the clause
                     if tokens[k].mark == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].mark == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
-                    if tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
-                        || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
+                    if tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(tokens, at: k, limit: end) != nil
+                        || tokens[k].kind == .number || lex.currencies.longestLength(tokens, at: k, limit: end) != nil { given = true; break }
                     if tokens[k].classes.contains(.preposition), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
                 if !given, start > lower, DocumentAnalyzer.passiveAuxiliaries.contains(tokens[start - 1].key) {
-                    for k in max(lower, start - 8)..<start where tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                    for k in max(lower, start - 8)..<start where tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(tokens, at: k, limit: start) != nil {
                         given = true
                     }
                 }
@@ -585,7 +585,7 @@ extension DocumentAnalyzer {
                 if after < end, tokens[after].mark == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].mark == ")" }) { after = close + 1 }
                 else if after < end, tokens[after].mark == ")" { after += 1 }
                 if after < end, m.kind != .demonym, !(k >= t.range.upperBound && tokens[k].classes.contains(.recipientPreposition)),
-                   lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
+                   lex.itemHeads.longestLength(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !DocumentAnalyzer.programPrepositions.contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
