@@ -180,6 +180,14 @@ struct WordClass: OptionSet, Sendable {
     static let determiner = WordClass(rawValue: 1 << 21)
     static let nameParticle = WordClass(rawValue: 1 << 22)
     static let blockedReferencePrefix = WordClass(rawValue: 1 << 23)
+    static let clauseConjunction = WordClass(rawValue: 1 << 24)
+    static let nonSubjectWord = WordClass(rawValue: 1 << 25)
+    static let notCommonNoun = WordClass(rawValue: 1 << 26)
+    static let whichWho = WordClass(rawValue: 1 << 27)
+    static let nameConnector = WordClass(rawValue: 1 << 28)
+    static let relativePronoun = WordClass(rawValue: 1 << 29)
+    static let withAs = WordClass(rawValue: 1 << 30)
+    static let objectDeterminer = WordClass(rawValue: 1 << 31)
 
     /// The analyzer's word lists that have a class of their own (their words join every vocabulary).
     static let analyzerClasses: [(Set<String>, WordClass)] = [
@@ -187,6 +195,10 @@ struct WordClass: OptionSet, Sendable {
         (DocumentAnalyzer.actingGroupNouns, .actingGroupNoun), (DocumentAnalyzer.nonAgentGroupNouns, .nonAgentGroupNoun),
         (DocumentAnalyzer.determiners, .determiner), (DocumentAnalyzer.nameParticles, .nameParticle),
         (DocumentAnalyzer.blockedReferencePrefix, .blockedReferencePrefix),
+        (Set(DocumentAnalyzer.clauseConjunctions.words), .clauseConjunction), (Set(DocumentAnalyzer.nonSubjectWords.words), .nonSubjectWord),
+        (Set(DocumentAnalyzer.notCommonNouns.words), .notCommonNoun), (Set(DocumentAnalyzer.whichWho.words), .whichWho),
+        (Set(DocumentAnalyzer.nameConnectors.words), .nameConnector), (Set(DocumentAnalyzer.relativePronouns.words), .relativePronoun),
+        (Set(DocumentAnalyzer.withAs.words), .withAs), (Set(DocumentAnalyzer.objectDeterminers.words), .objectDeterminer),
     ]
 
     /// Cue groups of the lexicon files that have a class of their own.

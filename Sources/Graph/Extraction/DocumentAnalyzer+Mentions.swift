@@ -357,7 +357,7 @@ extension DocumentAnalyzer {
                 continue
             }
             if tokens[j].mark == "-" && !tokens[j].spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
-            if DocumentAnalyzer.nameConnectors.contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
+            if tokens[j].classes.contains(.nameConnector), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
             break
         }
         guard let (h, type) = lastHead, h > i else { return nil }

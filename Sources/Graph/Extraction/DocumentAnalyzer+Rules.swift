@@ -86,7 +86,7 @@ extension DocumentAnalyzer {
     /// Whether the mention stands after a preposition (the object of "for Ukraine", "to NATO").
     func isPrepositionalObject(_ m: Mention, lower: Int) -> Bool {
         var k = m.range.lowerBound - 1
-        while k >= lower, DocumentAnalyzer.objectDeterminers.contains(tokens[k].key) { k -= 1 }
+        while k >= lower, tokens[k].classes.contains(.objectDeterminer) { k -= 1 }
         return k >= lower && tokens[k].classes.contains(.preposition)
     }
 
@@ -117,7 +117,7 @@ extension DocumentAnalyzer {
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
             let p = start - 1  // by index: a copy of the token would retain its strings
             if tokens[p].isWord, !tokens[p].isCapitalized, tokens[p].classes.isDisjoint(with: [.auxiliary, .negation]),
-               !tokens[p].key.hasSuffix("ly"), !DocumentAnalyzer.nonSubjectWords.contains(tokens[p].key),
+               !tokens[p].key.hasSuffix("ly"), !tokens[p].classes.contains(.nonSubjectWord),
                !(tokens[p].classes.contains(.actingGroupNoun) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
             }
@@ -130,17 +130,17 @@ extension DocumentAnalyzer {
         if start - 1 > lower, tokens[start - 1].mark == "," {
             var j = start - 2
             while j > lower, j >= start - 20, !DocumentAnalyzer.relativeClauseBounds.contains(tokens[j].mark) { j -= 1 }
-            if j > lower, j + 1 < start, tokens[j].mark == ",", DocumentAnalyzer.whichWho.contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
+            if j > lower, j + 1 < start, tokens[j].mark == ",", tokens[j + 1].classes.contains(.whichWho), mention(endingAt: j, ms) != nil {
                 k = j - 1
             }
         }
         while k >= lower, steps < 16 {
             if let mi = mention(endingAt: k + 1, ms) {
                 let m = ms[mi]
-                var relative = m.range.upperBound < start && DocumentAnalyzer.relativePronouns.contains(tokens[m.range.upperBound].key)
+                var relative = m.range.upperBound < start && tokens[m.range.upperBound].classes.contains(.relativePronoun)
                 // "with U.S. officials expressing …": the mention names the group that acts
                 if m.range.upperBound < start, tokens[m.range.upperBound].classes.contains(.actingGroupNoun),
-                   m.range.lowerBound > lower, DocumentAnalyzer.withAs.contains(tokens[m.range.lowerBound - 1].key) { relative = true }
+                   m.range.lowerBound > lower, tokens[m.range.lowerBound - 1].classes.contains(.withAs) { relative = true }
                 if m.entity >= 0, relative || !isPrepositionalObject(m, lower: lower) || m.kind == .pronoun || m.kind == .firstPerson {
                     if m.possessive, !allowPossessive { k = m.range.lowerBound - 1; steps += 1; continue }
                     if m.possessive, m.range.upperBound + 1 < start, tokens[m.range.upperBound + 1].classes.contains(.nonAgentGroupNoun) { return [] }
@@ -167,10 +167,10 @@ extension DocumentAnalyzer {
             if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
             if tokens[k].isWord, !tokens[k].isCapitalized, tokens[k].classes.isDisjoint(with: [.auxiliary, .negation]),
-               !tokens[k].key.hasSuffix("ly"), !DocumentAnalyzer.notCommonNouns.contains(tokens[k].key), mention(endingAt: k + 1, ms) == nil {
+               !tokens[k].key.hasSuffix("ly"), !tokens[k].classes.contains(.notCommonNoun), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
-            if DocumentAnalyzer.whichWho.contains(tokens[k].key), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
+            if tokens[k].classes.contains(.whichWho), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
             if tokens[k].key != "who", tokens[k].classes.contains(.clauseBreak) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
                 if !(tokens[k].key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
@@ -268,7 +268,7 @@ extension DocumentAnalyzer {
     func pledgeClauseEnd(after start: Int, upper: Int) -> Int {
         var end = start
         while end < upper, end - start < 28, !DocumentAnalyzer.clauseBreakMarks.contains(tokens[end].mark),
-              !DocumentAnalyzer.clauseConjunctions.contains(tokens[end].key) { end += 1 }
+              !tokens[end].classes.contains(.clauseConjunction) { end += 1 }
         return end
     }
 
