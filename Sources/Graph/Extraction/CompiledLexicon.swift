@@ -128,6 +128,13 @@ struct Vocabulary: Sendable {
     ///   a `String` hash lookup otherwise.
     func id(_ key: String) -> Int32 {
         guard let p = WordSet.pack(key), p.high != 0 else { return ids[key] ?? 0 }
+        return id(packed: p)
+    }
+
+    /// The id of an ASCII key of 1 to 15 bytes packed by `WordSet.pack` (the tokenizer packs
+    /// keys as it reads them); 0 when the lexicon has no such word.
+    /// - Complexity: O(1): a filter bit and a few probed slots.
+    @inline(__always) func id(packed p: (low: UInt64, high: UInt64)) -> Int32 {
         let h = Vocabulary.hash(p.low, p.high)
         let f = Vocabulary.filterBit(h)
         guard filter[f.word] & f.bit != 0 else { return 0 }
@@ -165,6 +172,34 @@ struct WordClass: OptionSet, Sendable {
     static let hypotheticalStart = WordClass(rawValue: 1 << 15)
     /// A personal or first-person pronoun ("he", "her", "we", "our").
     static let pronoun = WordClass(rawValue: 1 << 16)
+    /// Word lists of the analyzer's rules (`analyzerClasses`), asked about in hot loops.
+    static let preposition = WordClass(rawValue: 1 << 17)
+    static let listGlue = WordClass(rawValue: 1 << 18)
+    static let actingGroupNoun = WordClass(rawValue: 1 << 19)
+    static let nonAgentGroupNoun = WordClass(rawValue: 1 << 20)
+    static let determiner = WordClass(rawValue: 1 << 21)
+    static let nameParticle = WordClass(rawValue: 1 << 22)
+    static let blockedReferencePrefix = WordClass(rawValue: 1 << 23)
+    static let clauseConjunction = WordClass(rawValue: 1 << 24)
+    static let nonSubjectWord = WordClass(rawValue: 1 << 25)
+    static let notCommonNoun = WordClass(rawValue: 1 << 26)
+    static let whichWho = WordClass(rawValue: 1 << 27)
+    static let nameConnector = WordClass(rawValue: 1 << 28)
+    static let relativePronoun = WordClass(rawValue: 1 << 29)
+    static let withAs = WordClass(rawValue: 1 << 30)
+    static let objectDeterminer = WordClass(rawValue: 1 << 31)
+
+    /// The analyzer's word lists that have a class of their own (their words join every vocabulary).
+    static let analyzerClasses: [(Set<String>, WordClass)] = [
+        (DocumentAnalyzer.prepositions, .preposition), (DocumentAnalyzer.listGlue, .listGlue),
+        (DocumentAnalyzer.actingGroupNouns, .actingGroupNoun), (DocumentAnalyzer.nonAgentGroupNouns, .nonAgentGroupNoun),
+        (DocumentAnalyzer.determiners, .determiner), (DocumentAnalyzer.nameParticles, .nameParticle),
+        (DocumentAnalyzer.blockedReferencePrefix, .blockedReferencePrefix),
+        (Set(DocumentAnalyzer.clauseConjunctions.words), .clauseConjunction), (Set(DocumentAnalyzer.nonSubjectWords.words), .nonSubjectWord),
+        (Set(DocumentAnalyzer.notCommonNouns.words), .notCommonNoun), (Set(DocumentAnalyzer.whichWho.words), .whichWho),
+        (Set(DocumentAnalyzer.nameConnectors.words), .nameConnector), (Set(DocumentAnalyzer.relativePronouns.words), .relativePronoun),
+        (Set(DocumentAnalyzer.withAs.words), .withAs), (Set(DocumentAnalyzer.objectDeterminers.words), .objectDeterminer),
+    ]
 
     /// Cue groups of the lexicon files that have a class of their own.
     static let cueClasses: [String: WordClass] = [
@@ -243,6 +278,20 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         firstMatch(tokens, at: i, limit: limit) { _, _ in true }
     }
 
+    /// The length of the longest entry matching at `i` (`longest(…)?.length`, without copying
+    /// the entry's value: for the checks that only ask whether and how far a phrase matches).
+    /// - Complexity: O(k) in the entries sharing the first token; allocates and retains nothing.
+    func longestLength(_ tokens: [Token], at i: Int, limit: Int) -> Int? {
+        guard i < limit else { return nil }
+        let w = Int(tokens[i].id)
+        guard w != 0 else { return nil }
+        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+            let n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { return n }
+        }
+        return nil
+    }
+
     /// The longest entry matching at `i` that `accept` takes.
     func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
         guard i < limit else { return nil }
@@ -304,6 +353,12 @@ final class CompiledLexicon: Sendable {
     let actorsByID: [String: Lexicon.Actor]
     /// Every actor id once, in the lexicon's order: `ActorSurface.actorIndex` points here.
     let actorIDs: [String]
+    /// The name and type of each actor of `actorIDs` (as `actor(id:)` has them), so a document
+    /// makes an actor's entity without a lookup by id or a copy of the actor.
+    let actorNames: [String]
+    let actorTypes: [EntityType]
+    /// The token keys of each actor's aliases, all in one set (what a program may be called back by).
+    let aliasWords: [String: Set<String>]
     /// Each actor as a graph entity with its aliases (what a document that names it starts from).
     let entities: [String: Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
@@ -320,6 +375,7 @@ final class CompiledLexicon: Sendable {
         var holders: [String: [String]] = [:]
         var actorIDs: [String] = []
         var actorIndex: [String: Int] = [:]
+        var aliasWords: [String: Set<String>] = [:]
         for a in lexicon.actors {
             let index = actorIndex[a.id] ?? actorIDs.count
             if index == actorIDs.count { actorIDs.append(a.id); actorIndex[a.id] = index }
@@ -335,10 +391,16 @@ final class CompiledLexicon: Sendable {
             for s in a.demonyms { add(s, .demonym) }
             for s in a.references { add(s, .reference) }
             for r in a.roles { holders["\(r.title)|\(r.of)", default: []].append(a.id) }
+            // a later actor with the same id replaces an earlier one, as in `actorsByID`
+            aliasWords[a.id] = Set(a.aliases.flatMap { Tokenizer.keys($0) })
         }
         self.holders = holders
         self.actorIDs = actorIDs
-        self.actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.aliasWords = aliasWords
+        let actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.actorsByID = actorsByID
+        self.actorNames = actorIDs.map { actorsByID[$0]!.name }
+        self.actorTypes = actorIDs.map { actorsByID[$0]!.type }
         self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
                                    uniquingKeysWith: { _, last in last })
         var norm: [String: [(String, [String])]] = [:]
@@ -369,7 +431,7 @@ final class CompiledLexicon: Sendable {
             (lexicon.nonNameWords, .nonName), (lexicon.programHeads, .programHead), (lexicon.organizationHeads, .organizationHead),
             (lexicon.programReferences, .programReference), (lexicon.pastTitleModifiers, .pastTitleModifier),
             (lexicon.resourceNouns, .resourceNoun), (lexicon.itemModifiers, .itemModifier),
-        ] + WordClass.cueClasses.map { (lexicon.cues[$0.key] ?? [], $0.value) }
+        ] + WordClass.cueClasses.map { (lexicon.cues[$0.key] ?? [], $0.value) } + WordClass.analyzerClasses
         let pronouns = Set(DocumentAnalyzer.personPronouns.keys).union(DocumentAnalyzer.firstPerson.keys)
         for w in pronouns { _ = vocabulary.intern(w) }
         for (set, _) in lists { for w in set { _ = vocabulary.intern(w) } }

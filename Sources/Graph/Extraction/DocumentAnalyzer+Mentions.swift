@@ -58,7 +58,8 @@ extension DocumentAnalyzer {
             }
             // the longest dictionary phrase here that the text's case and context allow
             let minLength = best?.len ?? 0
-            if let m = lex.actors.firstMatch(tokens, at: i, limit: upper, { length, a in
+            // (a word that starts no dictionary phrase is not looked up)
+            if tokens[i].classes.contains(.actorStart), let m = lex.actors.firstMatch(tokens, at: i, limit: upper, { length, a in
                 guard length > minLength else { return false }
                 let range = i..<(i + length)
                 if a.caseSensitive {
@@ -67,7 +68,7 @@ extension DocumentAnalyzer {
                 } else if a.capitalized, !tCapitalized { return false }
                 if a.kind == .reference {
                     guard hasEntity(for: a) else { return false }
-                    if i > lower, DocumentAnalyzer.blockedReferencePrefix.contains(tokens[i - 1].key) { return false }
+                    if i > lower, tokens[i - 1].classes.contains(.blockedReferencePrefix) { return false }
                     if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
                 return true  // every surface's actor is in the lexicon
@@ -94,7 +95,7 @@ extension DocumentAnalyzer {
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
             if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
-               lex.predicates.longest(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
+               lex.predicates.longestLength(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
                 || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
@@ -127,12 +128,12 @@ extension DocumentAnalyzer {
             if tEnd < upper, tokens[tEnd].mark == "-", !tokens[tEnd].spaceBefore { i = tEnd; continue }
             var k = i - 1
             var past = false
-            if k >= lower, lex.word(tokens[k].id, is: .pastTitleModifier) { past = true; k -= 1 }
+            if k >= lower, tokens[k].classes.contains(.pastTitleModifier) { past = true; k -= 1 }
             if k >= lower, tokens[k].key == "'s" || tokens[k].mark == "\u{2019}" { k -= 1 }
             var ownerIdx = ms.lastIndex { $0.range.upperBound == k + 1 && entities[$0.entity].type != .person && $0.kind != .reference || $0.range.upperBound == k + 1 && $0.kind == .reference }
             if let o = ownerIdx, entities[ms[o].entity].type == .person || entities[ms[o].entity].type == .program { ownerIdx = nil }
-            if let o = ownerIdx, ms[o].range.lowerBound > lower, lex.word(tokens[ms[o].range.lowerBound - 1].id, is: .pastTitleModifier) { past = true }
-            if ownerIdx == nil, k >= lower, lex.word(tokens[k].id, is: .pastTitleModifier) { past = true }
+            if let o = ownerIdx, ms[o].range.lowerBound > lower, tokens[ms[o].range.lowerBound - 1].classes.contains(.pastTitleModifier) { past = true }
+            if ownerIdx == nil, k >= lower, tokens[k].classes.contains(.pastTitleModifier) { past = true }
             if ownerIdx == nil, tEnd + 1 < upper, tokens[tEnd].key == "of" {
                 var o = tEnd + 1
                 if tokens[o].key == "the" { o += 1 }
@@ -162,10 +163,10 @@ extension DocumentAnalyzer {
                 if r + 1 < upper, tokens[r].isCapitalized, tokens[r].isWord, r > lower, tokens[r].spaceBefore,
                    DocumentAnalyzer.personPronouns[tokens[r].key] != nil, isNameWord(r + 1), tokens[r + 1].isCapitalized { r += 1 }
                 // "David van Weel", "Ursula von der Leyen": lowercase particles inside a name
-                while r < upper, r - n < 3 || (r - n < 5 && DocumentAnalyzer.nameParticles.contains(tokens[r - 1].key)),
-                      isNameWord(r) || (r > n && r + 1 < upper && DocumentAnalyzer.nameParticles.contains(tokens[r].key)
-                        && (isNameWord(r + 1) && tokens[r + 1].isCapitalized || DocumentAnalyzer.nameParticles.contains(tokens[r + 1].key))),
-                      lex.titles.longest(tokens, at: r, limit: upper) == nil,
+                while r < upper, r - n < 3 || (r - n < 5 && tokens[r - 1].classes.contains(.nameParticle)),
+                      isNameWord(r) || (r > n && r + 1 < upper && tokens[r].classes.contains(.nameParticle)
+                        && (isNameWord(r + 1) && tokens[r + 1].isCapitalized || tokens[r + 1].classes.contains(.nameParticle))),
+                      lex.titles.longestLength(tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
                     let name = text(of: n..<r)
@@ -235,7 +236,7 @@ extension DocumentAnalyzer {
                     programOrder.removeAll { $0 == m.entity }
                     programOrder.append(m.entity)
                     // "the PURL initiative": the head noun after a program name belongs to it
-                    if i < upper, lex.word(tokens[i].id, is: .programReference) {
+                    if i < upper, tokens[i].classes.contains(.programReference) {
                         descriptors[m.entity, default: []].insert(tokens[i].key)
                         i += 1
                     }
@@ -245,7 +246,7 @@ extension DocumentAnalyzer {
                     if k < upper, tokens[k].key == "as" {
                         var j = k + 1
                         while j < min(upper, k + 5) {
-                            if lex.word(tokens[j].id, is: .programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
+                            if tokens[j].classes.contains(.programReference) { descriptors[m.entity, default: []].insert(tokens[j].key); break }
                             j += 1
                         }
                     }
@@ -255,7 +256,7 @@ extension DocumentAnalyzer {
             let key = tokens[i].key
             var m: Mention? = nil
             // the pronoun tables hold only words with this bit: one load spares two hash lookups
-            let pronoun = lex.word(tokens[i].id, is: .pronoun)
+            let pronoun = tokens[i].classes.contains(.pronoun)
             if pronoun, let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
                 let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
@@ -267,13 +268,13 @@ extension DocumentAnalyzer {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
             } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if lex.word(tokens[i].id, is: .programReference), let p = programFor(noun: key), i > lower {
+            } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
-                while k > lower, steps < 2, !DocumentAnalyzer.determiners.contains(tokens[k].key), tokens[k].isWord,
+                while k > lower, steps < 2, !tokens[k].classes.contains(.determiner), tokens[k].isWord,
                       !tokens[k].isCapitalized { k -= 1; steps += 1 }
-                if DocumentAnalyzer.determiners.contains(tokens[k].key) {
+                if tokens[k].classes.contains(.determiner) {
                     var start = k
                     if tokens[k].key == "'s", let last = out.last, last.range.upperBound == k, entities[last.entity].type != .person {
                         start = last.range.lowerBound
@@ -311,8 +312,8 @@ extension DocumentAnalyzer {
             if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }
             let words: Set<String>
             if let cached = programWords[p], cached.surfaces == entities[p].surfaces.count { words = cached.words } else {
-                var w = Set(Tokenizer.keys(entities[p].name))
-                if entities[p].fromLexicon, let a = lex.actor(id: entities[p].id) { for al in a.aliases { w.formUnion(Tokenizer.keys(al)) } }
+                var w = Set(nameKeys(p))
+                if entities[p].fromLexicon, let aliasWords = lex.aliasWords[entities[p].id] { w.formUnion(aliasWords) }
                 for s in entities[p].surfaces { w.formUnion(Tokenizer.keys(s)) }
                 programWords[p] = (entities[p].surfaces.count, w)
                 words = w
@@ -328,8 +329,8 @@ extension DocumentAnalyzer {
     func personRun(at i: Int, lower: Int, upper: Int) -> Int? {
         var j = i
         while j < upper, j - i < 3, isNameWord(j), !tokens[j].isAllCaps, tokens[j].characterCount > 1,
-              lex.titles.longest(tokens, at: j, limit: upper) == nil, !lex.actors.startsWith(tokens[j]) || j > i {
-            if lex.word(tokens[j].id, is: [.programHead, .organizationHead], any: true) { return nil }
+              lex.titles.longestLength(tokens, at: j, limit: upper) == nil, !tokens[j].classes.contains(.actorStart) || j > i {
+            if !tokens[j].classes.isDisjoint(with: [.programHead, .organizationHead]) { return nil }
             j += 1
         }
         let len = j - i
@@ -350,13 +351,13 @@ extension DocumentAnalyzer {
         var lastHead: (Int, EntityType)? = nil
         while j < limit, j - i < 8 {
             if tokens[j].isWord, tokens[j].isCapitalized || tokens[j].isAllCaps {
-                if lex.word(tokens[j].id, is: .programHead) { lastHead = (j, .program) }
-                else if lex.word(tokens[j].id, is: .organizationHead) { lastHead = (j, .organization) }
+                if tokens[j].classes.contains(.programHead) { lastHead = (j, .program) }
+                else if tokens[j].classes.contains(.organizationHead) { lastHead = (j, .organization) }
                 j += 1
                 continue
             }
             if tokens[j].mark == "-" && !tokens[j].spaceBefore && j + 1 < limit && !tokens[j + 1].spaceBefore { j += 1; continue }
-            if DocumentAnalyzer.nameConnectors.contains(tokens[j].key), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
+            if tokens[j].classes.contains(.nameConnector), j + 1 < limit, tokens[j + 1].isCapitalized { j += 1; continue }
             break
         }
         guard let (h, type) = lastHead, h > i else { return nil }
@@ -368,7 +369,7 @@ extension DocumentAnalyzer {
     func resolvePersonName(_ name: String, keys: [String], sentence: Int) -> Int {
         if keys.count == 1 {
             let k = keys[0]
-            if let hit = entities.indices.first(where: { entities[$0].type == .person && Tokenizer.keys(entities[$0].name).last == k }) {
+            if let hit = entities.indices.first(where: { entities[$0].type == .person && nameKeys($0).last == k }) {
                 entities[hit].surfaces.insert(name)
                 return hit
             }

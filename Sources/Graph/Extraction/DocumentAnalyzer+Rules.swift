@@ -57,7 +57,7 @@ extension DocumentAnalyzer {
             let prev = i > s.tokens.lowerBound ? tokens[i - 1].key : ""
             let next = i + hit.length < s.tokens.upperBound ? tokens[i + hit.length].key : ""
             if preds.contains(where: { $0.isNoun }) && preds.contains(where: { !$0.isNoun }) {
-                let verbContext = prev == "to" || (i > s.tokens.lowerBound && lex.word(tokens[i - 1].id, is: [.auxiliary, .negation], any: true))
+                let verbContext = prev == "to" || (i > s.tokens.lowerBound && !tokens[i - 1].classes.isDisjoint(with: [.auxiliary, .negation]))
                     || ms.contains { $0.range.upperBound == i && !$0.possessive }
                 let noun = !verbContext && (DocumentAnalyzer.ofForTo.contains(next) || DocumentAnalyzer.nounPrev.contains(prev))
                 let chosen = preds.filter { $0.isNoun == noun }
@@ -86,8 +86,8 @@ extension DocumentAnalyzer {
     /// Whether the mention stands after a preposition (the object of "for Ukraine", "to NATO").
     func isPrepositionalObject(_ m: Mention, lower: Int) -> Bool {
         var k = m.range.lowerBound - 1
-        while k >= lower, DocumentAnalyzer.objectDeterminers.contains(tokens[k].key) { k -= 1 }
-        return k >= lower && DocumentAnalyzer.prepositions.contains(tokens[k].key)
+        while k >= lower, tokens[k].classes.contains(.objectDeterminer) { k -= 1 }
+        return k >= lower && tokens[k].classes.contains(.preposition)
     }
 
     /// The coordinated group a mention ends ("Canada, Germany, Norway and Poland").
@@ -97,7 +97,7 @@ extension DocumentAnalyzer {
         while cur > 0 {
             let prev = cur - 1
             let gap = ms[prev].range.upperBound..<ms[cur].range.lowerBound
-            guard !gap.isEmpty, gap.count <= 3, gap.allSatisfy({ DocumentAnalyzer.listGlue.contains(tokens[$0].key) }),
+            guard !gap.isEmpty, gap.count <= 3, gap.allSatisfy({ tokens[$0].classes.contains(.listGlue) }),
                   ms[prev].entity >= 0, !ms[prev].possessive else { break }
             let t1 = entities[ms[prev].entity].type, t0 = entities[ms[cur].entity].type
             guard (t1 == .person) == (t0 == .person) else { break }
@@ -116,9 +116,9 @@ extension DocumentAnalyzer {
         // "…, diplomats said", "the company said": a common noun right before the verb is its subject
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
             let p = start - 1  // by index: a copy of the token would retain its strings
-            if tokens[p].isWord, !tokens[p].isCapitalized, !lex.word(tokens[p].id, is: [.auxiliary, .negation], any: true),
-               !tokens[p].key.hasSuffix("ly"), !DocumentAnalyzer.nonSubjectWords.contains(tokens[p].key),
-               !(DocumentAnalyzer.actingGroupNouns.contains(tokens[p].key) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
+            if tokens[p].isWord, !tokens[p].isCapitalized, tokens[p].classes.isDisjoint(with: [.auxiliary, .negation]),
+               !tokens[p].key.hasSuffix("ly"), !tokens[p].classes.contains(.nonSubjectWord),
+               !(tokens[p].classes.contains(.actingGroupNoun) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
             }
         }
@@ -130,24 +130,24 @@ extension DocumentAnalyzer {
         if start - 1 > lower, tokens[start - 1].mark == "," {
             var j = start - 2
             while j > lower, j >= start - 20, !DocumentAnalyzer.relativeClauseBounds.contains(tokens[j].mark) { j -= 1 }
-            if j > lower, j + 1 < start, tokens[j].mark == ",", DocumentAnalyzer.whichWho.contains(tokens[j + 1].key), mention(endingAt: j, ms) != nil {
+            if j > lower, j + 1 < start, tokens[j].mark == ",", tokens[j + 1].classes.contains(.whichWho), mention(endingAt: j, ms) != nil {
                 k = j - 1
             }
         }
         while k >= lower, steps < 16 {
             if let mi = mention(endingAt: k + 1, ms) {
                 let m = ms[mi]
-                var relative = m.range.upperBound < start && DocumentAnalyzer.relativePronouns.contains(tokens[m.range.upperBound].key)
+                var relative = m.range.upperBound < start && tokens[m.range.upperBound].classes.contains(.relativePronoun)
                 // "with U.S. officials expressing …": the mention names the group that acts
-                if m.range.upperBound < start, DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key),
-                   m.range.lowerBound > lower, DocumentAnalyzer.withAs.contains(tokens[m.range.lowerBound - 1].key) { relative = true }
+                if m.range.upperBound < start, tokens[m.range.upperBound].classes.contains(.actingGroupNoun),
+                   m.range.lowerBound > lower, tokens[m.range.lowerBound - 1].classes.contains(.withAs) { relative = true }
                 if m.entity >= 0, relative || !isPrepositionalObject(m, lower: lower) || m.kind == .pronoun || m.kind == .firstPerson {
                     if m.possessive, !allowPossessive { k = m.range.lowerBound - 1; steps += 1; continue }
-                    if m.possessive, m.range.upperBound + 1 < start, DocumentAnalyzer.nonAgentGroupNouns.contains(tokens[m.range.upperBound + 1].key) { return [] }
+                    if m.possessive, m.range.upperBound + 1 < start, tokens[m.range.upperBound + 1].classes.contains(.nonAgentGroupNoun) { return [] }
                     if m.compound { k = m.range.lowerBound - 1; steps += 1; continue }
                     // "Ukrainian positions": an adjective names no actor unless it heads an acting group
                     if m.kind == .demonym, m.range.upperBound < start, tokens[m.range.upperBound].isWord,
-                       !tokens[m.range.upperBound].isCapitalized, !DocumentAnalyzer.actingGroupNouns.contains(tokens[m.range.upperBound].key) {
+                       !tokens[m.range.upperBound].isCapitalized, !tokens[m.range.upperBound].classes.contains(.actingGroupNoun) {
                         k = m.range.lowerBound - 1; steps += 1; continue
                     }
                     let g = group(ending: mi, ms, lower: lower)
@@ -166,12 +166,12 @@ extension DocumentAnalyzer {
             // own (unnamed) subject does not belong to the speaker
             if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
-            if tokens[k].isWord, !tokens[k].isCapitalized, !lex.word(tokens[k].id, is: [.auxiliary, .negation], any: true),
-               !tokens[k].key.hasSuffix("ly"), !DocumentAnalyzer.notCommonNouns.contains(tokens[k].key), mention(endingAt: k + 1, ms) == nil {
+            if tokens[k].isWord, !tokens[k].isCapitalized, tokens[k].classes.isDisjoint(with: [.auxiliary, .negation]),
+               !tokens[k].key.hasSuffix("ly"), !tokens[k].classes.contains(.notCommonNoun), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
-            if DocumentAnalyzer.whichWho.contains(tokens[k].key), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
-            if tokens[k].key != "who", lex.word(tokens[k].id, is: .clauseBreak) {
+            if tokens[k].classes.contains(.whichWho), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
+            if tokens[k].key != "who", tokens[k].classes.contains(.clauseBreak) {
                 // "that" right after a noun may be a relative pronoun: keep looking only then
                 if !(tokens[k].key == "that" && k > lower && mention(endingAt: k, ms) != nil) { return [] }
             }
@@ -193,8 +193,8 @@ extension DocumentAnalyzer {
         var k = start - 1
         var steps = 0
         while k >= lower, steps < 4 {
-            if lex.word(tokens[k].id, is: .negation) { return true }
-            if !lex.word(tokens[k].id, is: .auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
+            if tokens[k].classes.contains(.negation) { return true }
+            if !tokens[k].classes.contains(.auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
             k -= 1; steps += 1
         }
         return false
@@ -202,14 +202,14 @@ extension DocumentAnalyzer {
 
     func isUndelivered(_ start: Int, lower: Int) -> Bool {
         for k in max(lower, start - 4)..<start {
-            if let len = lex.undeliveredCues?.longest(tokens, at: k, limit: start)?.length, k + len >= start - 1 { return true }
+            if let len = lex.undeliveredCues?.longestLength(tokens, at: k, limit: start), k + len >= start - 1 { return true }
         }
         return false
     }
 
     func isNonEvent(_ start: Int, lower: Int) -> Bool {
         for k in max(lower, start - 4)..<start {
-            if let len = lex.nonEventCues?.longest(tokens, at: k, limit: start)?.length, k + len >= start - 1 { return true }
+            if let len = lex.nonEventCues?.longestLength(tokens, at: k, limit: start), k + len >= start - 1 { return true }
         }
         return false
     }
@@ -220,16 +220,16 @@ extension DocumentAnalyzer {
             var first = Int.max
             var k = lower
             while k < upper {
-                if lex.word(tokens[k].id, is: .hypotheticalStart) || tokens[k].key == "the",
-                   let len = lex.hypotheticalCues?.longest(tokens, at: k, limit: upper)?.length, len >= 2 { first = k + len; break }
+                if tokens[k].classes.contains(.hypotheticalStart) || tokens[k].key == "the",
+                   let len = lex.hypotheticalCues?.longestLength(tokens, at: k, limit: upper), len >= 2 { first = k + len; break }
                 k += 1
             }
             hypotheticalCache = (lower, first)
         }
         if hypotheticalCache.firstCueEnd <= start { return true }
         for k in max(lower, start - 4)..<start {
-            if lex.word(tokens[k].id, is: .hypothetical), DocumentAnalyzer.hypotheticalWords.contains(tokens[k].key) { return true }
-            if lex.word(tokens[k].id, is: .stop), k >= start - 2 { return true }
+            if tokens[k].classes.contains(.hypothetical), DocumentAnalyzer.hypotheticalWords.contains(tokens[k].key) { return true }
+            if tokens[k].classes.contains(.stop), k >= start - 2 { return true }
         }
         return false
     }
@@ -268,7 +268,7 @@ extension DocumentAnalyzer {
     func pledgeClauseEnd(after start: Int, upper: Int) -> Int {
         var end = start
         while end < upper, end - start < 28, !DocumentAnalyzer.clauseBreakMarks.contains(tokens[end].mark),
-              !DocumentAnalyzer.clauseConjunctions.contains(tokens[end].key) { end += 1 }
+              !tokens[end].classes.contains(.clauseConjunction) { end += 1 }
         return end
     }
 
@@ -333,7 +333,7 @@ extension DocumentAnalyzer {
                 var descriptorStart = -1
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
                     var k = sm.range.lowerBound - 1
-                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !lex.word(tokens[k].id, is: .clauseBreak),
+                    while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !tokens[k].classes.contains(.clauseBreak),
                           !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
                     if k > lower, tokens[k].mark == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
                 }
@@ -444,7 +444,7 @@ extension DocumentAnalyzer {
                 // "approved a $1.2 billion loan from the World Bank": giver after the noun, the subject receives
                 guard let gm = ms.first(where: { ($0.range.lowerBound == t.range.upperBound || $0.range.lowerBound == t.range.upperBound + 1) && $0.entity >= 0 }),
                       let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && entities[$0.entity].type != .person
-                          && !isPrepositionalObject($0, lower: lower) && ($0.kind != .demonym || DocumentAnalyzer.actingGroupNouns.contains(tokens[$0.range.upperBound].key)) }),
+                          && !isPrepositionalObject($0, lower: lower) && ($0.kind != .demonym || tokens[$0.range.upperBound].classes.contains(.actingGroupNoun)) }),
                       subject.entity != gm.entity, !isNegated(start, lower: lower) else { continue }
                 let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 5)..<t.range.upperBound)?.0
                 // "pledges from Canada, Norway and the Netherlands": every giver of the list
@@ -453,7 +453,7 @@ extension DocumentAnalyzer {
                     var j = gi
                     while j + 1 < ms.count, ms[j + 1].entity >= 0, entities[ms[j + 1].entity].type == entities[gm.entity].type {
                         let gap = ms[j].range.upperBound..<ms[j + 1].range.lowerBound
-                        guard gap.count <= 3, gap.allSatisfy({ DocumentAnalyzer.listGlue.contains(tokens[$0].key) }) else { break }
+                        guard gap.count <= 3, gap.allSatisfy({ tokens[$0].classes.contains(.listGlue) }) else { break }
                         giversFrom.append(ms[j + 1].entity)
                         j += 1
                     }
@@ -508,14 +508,14 @@ extension DocumentAnalyzer {
                     // an acronym's expansion in parentheses is not the clause
                     if tokens[k].mark == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].mark == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
-                    if lex.word(tokens[k].id, is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: end) != nil
-                        || tokens[k].kind == .number || lex.currencies.longest(tokens, at: k, limit: end) != nil { given = true; break }
-                    if DocumentAnalyzer.prepositions.contains(key), key != "with", key != "of", k > t.range.upperBound + 1 { break }
+                    if tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(tokens, at: k, limit: end) != nil
+                        || tokens[k].kind == .number || lex.currencies.longestLength(tokens, at: k, limit: end) != nil { given = true; break }
+                    if tokens[k].classes.contains(.preposition), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
                 if !given, start > lower, DocumentAnalyzer.passiveAuxiliaries.contains(tokens[start - 1].key) {
-                    for k in max(lower, start - 8)..<start where lex.word(tokens[k].id, is: .resourceNoun) || lex.itemHeads.longest(tokens, at: k, limit: start) != nil {
+                    for k in max(lower, start - 8)..<start where tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(tokens, at: k, limit: start) != nil {
                         given = true
                     }
                 }
@@ -531,7 +531,7 @@ extension DocumentAnalyzer {
                     // "Germany's new €1.5 billion package": amounts stand between owner and noun
                     if tokens[k].kind == .number || lex.lexicon.currencies[tokens[k].text] != nil || lex.lexicon.magnitudes[tokens[k].key] != nil
                         || (tokens[k].isWord && tokens[k].key.first?.isNumber == true) { k -= 1; continue }
-                    if !tokens[k].isWord || DocumentAnalyzer.prepositions.contains(tokens[k].key) || tokens[k].key == "the" { break }
+                    if !tokens[k].isWord || tokens[k].classes.contains(.preposition) || tokens[k].key == "the" { break }
                     k -= 1; steps += 1
                 }
                 if let mi = mention(endingAt: k + 1, ms), ms[mi].possessive, ms[mi].entity >= 0 { givers = [ms[mi].entity] }
@@ -560,20 +560,20 @@ extension DocumentAnalyzer {
                 let type = entities[m.entity].type
                 var k = m.range.lowerBound - 1
                 var ok = false
-                let continuesList = prevEnd >= 0 && (prevEnd..<m.range.lowerBound).allSatisfy { DocumentAnalyzer.listGlue.contains(tokens[$0].key) }
+                let continuesList = prevEnd >= 0 && (prevEnd..<m.range.lowerBound).allSatisfy { tokens[$0].classes.contains(.listGlue) }
                 if continuesList { ok = prevOK } else {
                     var skipped = 0
-                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].mark == ",", !DocumentAnalyzer.prepositions.contains(tokens[k].key),
-                          !lex.word(tokens[k].id, is: .clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
+                    while k >= t.range.upperBound, skipped < 3, tokens[k].isWord || tokens[k].mark == ",", !tokens[k].classes.contains(.preposition),
+                          !tokens[k].classes.contains(.clauseBreak), !ms.contains(where: { $0.range.contains(k) }) {
                         if tokens[k].isWord { skipped += 1 }
                         k -= 1
                     }
                     if k < t.range.upperBound { ok = !p.isNoun && skipped <= 1 && !m.possessive }  // direct object
-                    else if lex.word(tokens[k].id, is: .clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
+                    else if tokens[k].classes.contains(.clauseBreak) || ms.contains(where: { $0.range.contains(k) }) { ok = false }
                     else {
                         let key = tokens[k].key
                         if key == "including" || key == "among" { afterIncluding = true }
-                        if lex.word(tokens[k].id, is: .recipientPreposition) { ok = key != "of" || p.isNoun }
+                        if tokens[k].classes.contains(.recipientPreposition) { ok = key != "of" || p.isNoun }
                         // "share satellite data with Denmark"
                         if key == "with", (t.range.lowerBound..<k).contains(where: { DocumentAnalyzer.shareVerbs.contains(tokens[$0].key) }) { ok = true }
                         if key == "including" { ok = false }
@@ -584,8 +584,8 @@ extension DocumentAnalyzer {
                 var after = m.range.upperBound
                 if after < end, tokens[after].mark == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].mark == ")" }) { after = close + 1 }
                 else if after < end, tokens[after].mark == ")" { after += 1 }
-                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && lex.word(tokens[k].id, is: .recipientPreposition)),
-                   lex.itemHeads.longest(tokens, at: after, limit: end) != nil { ok = false }
+                if after < end, m.kind != .demonym, !(k >= t.range.upperBound && tokens[k].classes.contains(.recipientPreposition)),
+                   lex.itemHeads.longestLength(tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !DocumentAnalyzer.programPrepositions.contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
@@ -659,7 +659,7 @@ extension DocumentAnalyzer {
             if p.isNoun ? (start > lower && DocumentAnalyzer.noWithout.contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
             // "addressed concerns over …" is no one's opposition; "expressed concern over …" is
-            if p.lemma.hasPrefix("concern"), start > lower, !lex.word(tokens[start - 1].id, is: .concernGovernor),
+            if p.lemma.hasPrefix("concern"), start > lower, !tokens[start - 1].classes.contains(.concernGovernor),
                mention(endingAt: start, ms) == nil { continue }
             var agents: [Int] = []
             if p.isReverse {
@@ -809,7 +809,7 @@ extension DocumentAnalyzer {
             while s > range.lowerBound {
                 let t = s - 1
                 if tokens[t].mark == "-", !tokens[t].spaceBefore, s - 2 >= range.lowerBound { s -= 2; continue }
-                if tokens[t].isWord, lex.word(tokens[t].id, is: .itemModifier) || (tokens[t].isCapitalized && !lex.word(tokens[t].id, is: .nonName)) {
+                if tokens[t].isWord, tokens[t].classes.contains(.itemModifier) || (tokens[t].isCapitalized && !tokens[t].classes.contains(.nonName)) {
                     s -= 1; continue
                 }
                 break

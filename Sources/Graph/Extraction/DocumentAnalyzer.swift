@@ -16,6 +16,12 @@ struct DocEntity {
     var expansion: String?
 }
 
+/// A name learned for an entity of a document.
+private struct LearnedName: Hashable {
+    var name: String
+    var entity: Int
+}
+
 /// How a mention names its entity.
 enum MentionKind { case name, demonym, reference, pronoun, title, programReference, firstPerson }
 
@@ -58,7 +64,10 @@ final class DocumentAnalyzer {
     var dynamicNames = PhraseTable<Int>()
     /// Learned names that are not acronyms: they never match an all-capitals token ("Un" vs "UN").
     var lowerCaseLearned = Set<String>()
-    var dynamicNameCount = 0
+    /// Names `learn` has taken, with their entity.
+    private var learned = Set<LearnedName>()
+    /// `nameKeys` of each entity, once asked for.
+    private var nameKeysCache: [[String]?] = []
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
@@ -96,7 +105,9 @@ final class DocumentAnalyzer {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        self.tokens = Tokenizer.tokenize(Array(scalars), vocabulary: lexicon.vocabulary)
+        var tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary)
+        for k in tokens.indices { tokens[k].classes = lexicon.classes[Int(tokens[k].id)] }
+        self.tokens = tokens
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
         self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
@@ -125,13 +136,21 @@ final class DocumentAnalyzer {
     }
 
     /// The entity of a dictionary surface's actor: `entity(forActor: surface.actorID, sentence:)`,
-    /// remembered by the actor's dense index.
+    /// remembered by the actor's dense index (whose name and type the lexicon holds by that index).
     /// - Complexity: O(1) once the actor has an entity in this document.
     func entity(for surface: ActorSurface, sentence: Int) -> Int? {
         let known = actorEntity[surface.actorIndex]
         if known >= 0 { return known }
-        let e = entity(forActor: surface.actorID, sentence: sentence)
-        if let e { actorEntity[surface.actorIndex] = e }
+        let e: Int
+        if let i = entityIndex[surface.actorID] {
+            e = i
+        } else {
+            e = entities.count
+            entities.append(DocEntity(id: surface.actorID, name: lex.actorNames[surface.actorIndex], type: lex.actorTypes[surface.actorIndex],
+                                      fromLexicon: true, firstSentence: sentence))
+            entityIndex[surface.actorID] = e
+        }
+        actorEntity[surface.actorIndex] = e
         return e
     }
 
@@ -140,12 +159,28 @@ final class DocumentAnalyzer {
         actorEntity[surface.actorIndex] >= 0 || entityIndex[surface.actorID] != nil
     }
 
-    /// `Slug.make(name)`, remembered for the rest of the document.
+    /// `Slug.make(name)`, remembered for the rest of the document (and across documents).
     func slug(_ name: String) -> String {
         if let s = slugs[name] { return s }
-        let s = Slug.make(name)
+        let s = DocumentAnalyzer.sharedSlugs.value(for: name) ?? {
+            let s = Slug.make(name)
+            DocumentAnalyzer.sharedSlugs.store(s, for: name)
+            return s
+        }()
         slugs[name] = s
         return s
+    }
+
+    /// Slugs of names across documents (`Slug.make` folds through Foundation; names recur).
+    static let sharedSlugs = StringMemo()
+
+    /// The token keys of entity `e`'s name (names never change), tokenized once.
+    func nameKeys(_ e: Int) -> [String] {
+        if e < nameKeysCache.count, let keys = nameKeysCache[e] { return keys }
+        if nameKeysCache.count < entities.count { nameKeysCache += [[String]?](repeating: nil, count: entities.count - nameKeysCache.count) }
+        let keys = Tokenizer.keys(entities[e].name)
+        nameKeysCache[e] = keys
+        return keys
     }
 
     func newEntity(name: String, type: EntityType, sentence: Int) -> Int {
@@ -159,16 +194,17 @@ final class DocumentAnalyzer {
     }
 
     func learn(_ name: String, _ entity: Int) {
+        // a name learned again for the same entity would only add a duplicate entry, never matched first
+        guard learned.insert(LearnedName(name: name, entity: entity)).inserted else { return }
         let keys = Tokenizer.keys(name)
         guard !keys.isEmpty else { return }
         if keys.count == 1, name.contains(where: { $0.isLowercase }) { lowerCaseLearned.insert(keys[0]) }
         dynamicNames.insert(keys, entity)
-        dynamicNameCount += 1
     }
 
     /// Whether token `k` can be part of a name: a capitalized word that is no common word and does not start with a number.
     func isNameWord(_ k: Int) -> Bool {
-        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !lex.word(tokens[k].id, is: .nonName) else { return false }
+        guard tokens[k].isWord, tokens[k].isCapitalized || tokens[k].isAllCaps, !tokens[k].classes.contains(.nonName) else { return false }
         // an ASCII text's first character is its first byte
         if tokens[k].isASCII { return !(tokens[k].text.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false) }
         return tokens[k].text.first?.isNumber != true

@@ -120,9 +120,9 @@ public struct Extractor: Sendable {
         // one node per person: a lone surname joins the full name written elsewhere in the document
         var canonical = Array(a.entities.indices)
         for i in a.entities.indices where a.entities[i].type == .person && !a.entities[i].fromLexicon {
-            let keys = Tokenizer.keys(a.entities[i].name)
+            let keys = a.nameKeys(i)
             guard keys.count == 1 else { continue }
-            if let j = a.entities.indices.first(where: { $0 != i && a.entities[$0].type == .person && Tokenizer.keys(a.entities[$0].name).count > 1 && Tokenizer.keys(a.entities[$0].name).last == keys[0] }) {
+            if let j = a.entities.indices.first(where: { $0 != i && a.entities[$0].type == .person && a.nameKeys($0).count > 1 && a.nameKeys($0).last == keys[0] }) {
                 canonical[i] = j
                 a.entities[j].surfaces.formUnion(a.entities[i].surfaces)
                 a.entities[j].textRoles += a.entities[i].textRoles
@@ -130,7 +130,7 @@ public struct Extractor: Sendable {
         }
         func id(_ e: Int) -> String { a.entities[canonical[e]].id }
         // one Evidence (one copy of the sentence's text) per sentence, shared by every edge citing it
-        var evidenceCache: [Int: Evidence] = [:]
+        var evidenceCache = [Evidence?](repeating: nil, count: a.sentences.count)
         func evidence(_ si: Int) -> Evidence {
             if let e = evidenceCache[si] { return e }
             let s = a.sentences[si]
@@ -152,27 +152,27 @@ public struct Extractor: Sendable {
         }
         // one relation per key, its evidence gathered first (merging one by one would be quadratic)
         // keyed by canonical entity indices (ids are unique per entity, so the same grouping)
-        var byKey: [DraftKey: (draft: DraftRelation, sentences: Set<Int>, items: [String])] = [:]
-        var order: [DraftKey] = []
+        // (grouped in place in an array: a copy out of a dictionary would copy the sentence set at each merge)
+        var groupOf: [DraftKey: Int] = [:]
+        var groups: [(key: DraftKey, draft: DraftRelation, sentences: Set<Int>, items: [String])] = []
         for d in drafts {
             let s = canonical[d.source], t = canonical[d.target]
             guard s != t else { continue }
             let key = DraftKey(source: s, kind: d.kind, target: t)
-            if var e = byKey[key] {
-                e.sentences.formUnion(d.sentences)
-                for item in d.items where !e.items.contains(item) { e.items.append(item) }
-                if e.draft.amount == nil { e.draft.amount = d.amount }
-                if e.draft.sharedAmount == nil { e.draft.sharedAmount = d.sharedAmount }
-                if e.draft.status == nil { e.draft.status = d.status }
-                if e.draft.quote == nil { e.draft.quote = d.quote }
-                byKey[key] = e
+            if let g = groupOf[key] {
+                groups[g].sentences.formUnion(d.sentences)
+                for item in d.items where !groups[g].items.contains(item) { groups[g].items.append(item) }
+                if groups[g].draft.amount == nil { groups[g].draft.amount = d.amount }
+                if groups[g].draft.sharedAmount == nil { groups[g].draft.sharedAmount = d.sharedAmount }
+                if groups[g].draft.status == nil { groups[g].draft.status = d.status }
+                if groups[g].draft.quote == nil { groups[g].draft.quote = d.quote }
             } else {
-                byKey[key] = (d, Set(d.sentences), d.items)
-                order.append(key)
+                groupOf[key] = groups.count
+                groups.append((key, d, Set(d.sentences), d.items))
             }
         }
-        for key in order {
-            guard let e = byKey[key] else { continue }
+        for e in groups {
+            let key = e.key
             let r = Relation(source: a.entities[key.source].id, kind: key.kind, target: a.entities[key.target].id,
                              evidence: e.sentences.sorted().map(evidence),
                              amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote,

@@ -30,11 +30,11 @@ public enum SentenceSplitter {
         "meanwhile", "however", "i", "his", "her", "their", "its", "as", "after", "while", "officials",
     ]
     /// Marks that may follow a sentence end before the boundary (compared as scalars: none has a canonical equivalent).
-    static let closers: Set<Unicode.Scalar> = [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"]
+    static let closers: MarkSet = [".", "!", "?", "\u{201D}", "\"", "\u{2019}", "'", ")", "]", "\u{00BB}"]
     /// Marks that start a bullet line (left out of its sentence).
-    static let bullets: Set<Unicode.Scalar> = ["-", "\u{2022}", "*", "\u{2013}", "\u{2014}", "\u{00B7}", "\u{0387}"]
+    static let bullets: MarkSet = ["-", "\u{2022}", "*", "\u{2013}", "\u{2014}", "\u{00B7}", "\u{0387}"]
     /// Marks that may start a sentence.
-    static let openers: Set<Unicode.Scalar> = ["\u{201C}", "\"", "\u{2018}", "'", "(", "[", "-", "\u{00AB}"]
+    static let openers: MarkSet = ["\u{201C}", "\"", "\u{2018}", "'", "(", "[", "-", "\u{00AB}"]
     /// Longest quoted passage (in tokens) kept inside one sentence.
     static let maxQuoteTokens = 160
     /// Hard cap on a sentence's length in tokens (bounds the work per sentence).

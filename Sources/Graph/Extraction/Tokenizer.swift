@@ -14,6 +14,9 @@ struct Token: Sendable {
     /// The key's id in the lexicon's vocabulary (0: a word the lexicon does not have, or
     /// tokenized without a vocabulary).
     var id: Int32 = 0
+    /// The lexicon's word lists the word is in (`CompiledLexicon.classes[id]`), set by the
+    /// analyzer: reading it spares a load from the vocabulary-sized table at every check.
+    var classes: WordClass = []
     var kind: Kind
     /// A line break stands between this token and the previous one.
     var newlineBefore: Bool
@@ -32,9 +35,9 @@ struct Token: Sendable {
     var isAllCaps: Bool = false
 
     /// An ASCII token whose case flags the tokenizer has already read.
-    init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
+    init(start: Int, end: Int, text: String, key: String, id: Int32, kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
          mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool) {
-        self.start = start; self.end = end; self.text = text; self.key = key; self.kind = kind
+        self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.kind = kind
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
         self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps
     }
@@ -91,6 +94,31 @@ enum Tokenizer {
     ///   - vocabulary: gives each token the id of its key (for the lexicon's phrase tables).
     /// - Complexity: O(n) in the number of scalars.
     static func tokenize(_ scalars: [Unicode.Scalar], vocabulary: Vocabulary? = nil) -> [Token] {
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary) }
+    }
+
+    /// Tokenizes a slice of scalars in place; offsets count from the slice's start.
+    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil) -> [Token] {
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary) }
+    }
+
+    @inline(__always) private static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { let v = s.value; return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    }
+
+    @inline(__always) private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { let v = s.value; return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always) private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    @inline(__always) private static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
+    }
+
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         let n = scalars.count
@@ -99,27 +127,20 @@ enum Tokenizer {
         var space = false
         // keys of non-ASCII tokens ("’s", "“", "Zelensky’s"): Foundation's folding is slow, tokens repeat
         var foldedKeys: [String: String] = [:]
-        func isAlnum(_ s: Unicode.Scalar) -> Bool {
-            if s.isASCII { let v = s.value; return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
-            return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
-        }
-        func isLetter(_ s: Unicode.Scalar) -> Bool {
-            if s.isASCII { let v = s.value; return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
-            return s.properties.isAlphabetic
-        }
-        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-        func isUpper(_ s: Unicode.Scalar) -> Bool { s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase }
         func emit(_ a: Int, _ b: Int, _ kind: Token.Kind) {
+            // one pass over an ASCII token: case flags, and its key packed as `WordSet.pack` packs it
+            // (the vocabulary finds a packed key without hashing a String)
+            let count = b - a
             var ascii = true
-            for k in a..<b where !scalars[k].isASCII { ascii = false; break }
+            var letters = 0, upper = 0
+            var low: UInt64 = 0, high: UInt64 = UInt64(truncatingIfNeeded: count) << 56
+            for k in 0..<count {
+                var v = scalars[a + k].value
+                if v >= 0x80 { ascii = false; break }
+                if v >= 65 && v <= 90 { upper += 1; letters += 1; v += 32 } else if v >= 97 && v <= 122 { letters += 1 }
+                if k < 8 { low |= UInt64(v) << UInt64(8 * k) } else if k < WordSet.maxLength { high |= UInt64(v) << UInt64(8 * (k - 8)) }
+            }
             if ascii {
-                // text, key and case flags straight from the scalars (most tokens)
-                let count = b - a
-                var letters = 0, upper = 0
-                for k in a..<b {
-                    let v = scalars[k].value
-                    if v >= 65 && v <= 90 { upper += 1; letters += 1 } else if v >= 97 && v <= 122 { letters += 1 }
-                }
                 let text = String(unsafeUninitializedCapacity: count) { buffer in
                     for k in 0..<count { buffer[k] = UInt8(truncatingIfNeeded: scalars[a + k].value) }
                     return count
@@ -131,12 +152,12 @@ enum Tokenizer {
                     }
                     return count
                 }
+                var id: Int32 = 0
+                if let vocabulary { id = count <= WordSet.maxLength ? vocabulary.id(packed: (low, high)) : vocabulary.id(key) }
                 let first = scalars[a].value
-                var token = Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space,
-                                  mark: count == 1 ? scalars[a] : "\u{0}", isCapitalized: first >= 65 && first <= 90,
-                                  isAllCaps: letters >= 2 && upper == letters)
-                if let vocabulary { token.id = vocabulary.id(key) }
-                tokens.append(token)
+                tokens.append(Token(start: a, end: b, text: text, key: key, id: id, kind: kind, newlineBefore: newline, spaceBefore: space,
+                                    mark: count == 1 ? scalars[a] : "\u{0}", isCapitalized: first >= 65 && first <= 90,
+                                    isAllCaps: letters >= 2 && upper == letters))
                 newline = false
                 space = false
                 return

@@ -12,7 +12,7 @@
 /// ```
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// The words as written.
-    private let words: [String]
+    let words: [String]
     /// Each word packed: bytes 0–7 little-endian, then bytes 8–14 with the length in the top byte.
     private let low: [UInt64]
     private let high: [UInt64]
