@@ -17,7 +17,8 @@ final class PostgresCorpusStore: CorpusStore {
     private let location: String
     private let schema: String?
 
-    /// How long opening waits for the server before giving up.
+    /// How long opening waits for the server before giving up, unless the URL's
+    /// `connect_timeout` says otherwise.
     static let connectTimeout: Duration = .seconds(10)
 
     init(url: String) async throws {
@@ -32,7 +33,7 @@ final class PostgresCorpusStore: CorpusStore {
         self.client = client
         runner = Task { await client.run() }
         do {
-            try await Self.withTimeout(Self.connectTimeout) {
+            try await Self.withTimeout(parsed.connectTimeout ?? Self.connectTimeout) {
                 try await client.withConnection { conn in
                     _ = try await conn.query("SELECT 1", logger: logger)
                 }
@@ -255,9 +256,16 @@ struct PostgresURL {
     var redacted: String
     /// The schema named by `?schema=NAME`: created when missing and put first on the search path.
     var schema: String?
+    /// `?connect_timeout=SECONDS` (as in libpq): how long opening waits for the server.
+    var connectTimeout: Duration?
 
-    init(_ string: String) throws {
-        guard let c = URLComponents(string: string), let scheme = c.scheme?.lowercased(),
+    /// The largest `connect_timeout` accepted, in seconds.
+    static let maxConnectTimeout = 3600
+
+    init(_ raw: String) throws {
+        // errors show the URL without its password
+        let string = Self.redact(raw)
+        guard let c = URLComponents(string: raw), let scheme = c.scheme?.lowercased(),
               scheme == "postgres" || scheme == "postgresql" else {
             throw StoreError.invalidLocation(string, reason: "expected postgres://user:password@host:port/database")
         }
@@ -270,7 +278,12 @@ struct PostgresURL {
             switch item.name {
             case "sslmode": mode = item.value ?? mode
             case "schema": schema = item.value.flatMap { $0.isEmpty ? nil : $0 }
-            default: throw StoreError.invalidLocation(string, reason: "unknown parameter '\(item.name)' (known: sslmode, schema)")
+            case "connect_timeout":
+                guard let seconds = item.value.flatMap({ Int($0) }), (1...Self.maxConnectTimeout).contains(seconds) else {
+                    throw StoreError.invalidLocation(string, reason: "connect_timeout must be whole seconds from 1 to \(Self.maxConnectTimeout)")
+                }
+                connectTimeout = .seconds(seconds)
+            default: throw StoreError.invalidLocation(string, reason: "unknown parameter '\(item.name)' (known: sslmode, schema, connect_timeout)")
             }
         }
         let tls: PostgresClient.Configuration.TLS
@@ -293,6 +306,16 @@ struct PostgresURL {
         var shown = c
         if shown.password != nil { shown.password = "***" }
         redacted = shown.string ?? "postgres://\(host):\(port)/\(database)"
+    }
+
+    /// `url` with the password of its `user:password@` part as `***`, parsed or not.
+    static func redact(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        // the authority ends at the path, query or fragment (a valid password encodes those)
+        let authority = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@"),
+              let colon = url[scheme.upperBound..<at].firstIndex(of: ":") else { return url }
+        return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
     }
 
     /// An SQL identifier in double quotes, quotes doubled.

@@ -26,10 +26,14 @@ enum TestPostgres {
         : "PostgreSQL tests skipped: the server in NATO_GRAPH_TEST_POSTGRES does not accept connections"
 
     /// A URL for a schema of its own, so tests running in parallel do not see each other.
+    /// The whole suite in parallel (under AddressSanitizer, on two cores) can keep the
+    /// client's tasks from running for longer than the default 10 s connect timeout: the
+    /// tests allow two minutes.
     static func isolatedURL(_ name: String) -> String {
         let base = url!
         let schema = "t_\(name)_\(UUID().uuidString.prefix(8).lowercased())"
-        return base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
+        let timeout = base.contains("connect_timeout=") ? "" : "&connect_timeout=120"
+        return base + (base.contains("?") ? "&" : "?") + "schema=\(schema)" + timeout
     }
 
     private static func canConnect(host: String, port: Int) -> Bool {

@@ -181,6 +181,7 @@ func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async 
         defer { try? FileManager.default.removeItem(at: c.dir) }
         let base = Self.postgres!
         let url = base + (base.contains("?") ? "&" : "?") + "schema=cli_\(UUID().uuidString.prefix(8).lowercased())"
+            + (base.contains("connect_timeout=") ? "" : "&connect_timeout=120")
         try await onOwnThread { try NatoGraph.Ingest.parse([c.articles.path, "--store", url]).run() }
         for range in [[], ["--since", "2025-06-02"]] {
             let fromGraph = try CLI.run(["pledges", "--format", "json", "--graph", c.graph] + range)
