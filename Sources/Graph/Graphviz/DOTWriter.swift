@@ -207,7 +207,7 @@ public struct DOTWriter {
     static func isSafeLink(_ link: String) -> Bool {
         // empty, or whitespace at either end (what trimming would remove)
         guard let first = link.unicodeScalars.first, let last = link.unicodeScalars.last,
-              !isSpace(first), !isSpace(last) else { return false }
+              !first.isWhitespaceOrNewline, !last.isWhitespaceOrNewline else { return false }
         let lower = link.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return true }
         // Relative reference: not protocol-relative ("//host"), no scheme before the first
@@ -215,11 +215,6 @@ public struct DOTWriter {
         if lower.hasPrefix("//") || lower.hasPrefix("\\") { return false }
         let head = lower.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return !head.contains(":")
-    }
-
-    /// `CharacterSet.whitespacesAndNewlines.contains`, without Foundation for ASCII.
-    private static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        u.isASCII ? u == " " || (u.value >= 0x09 && u.value <= 0x0D) : CharacterSet.whitespacesAndNewlines.contains(u)
     }
 
     // MARK: Edges

@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// The string of these Unicode scalars, encoded straight into UTF-8 storage.
     ///
@@ -35,5 +37,29 @@ extension String {
             }
             return n
         }
+    }
+}
+
+extension Unicode.Scalar {
+    /// `CharacterSet.whitespacesAndNewlines.contains(self)`, without Foundation for ASCII.
+    var isWhitespaceOrNewline: Bool {
+        isASCII ? self == " " || (value >= 0x09 && value <= 0x0D) : CharacterSet.whitespacesAndNewlines.contains(self)
+    }
+}
+
+extension RandomAccessCollection where Index == Int {
+    /// The first position whose element's `key` is not less than `x`, in a collection sorted
+    /// by `key` (`endIndex` when every key is less).
+    /// - Parameters:
+    ///   - x: the key sought.
+    ///   - key: the key each element is sorted by.
+    /// - Complexity: O(log n) comparisons.
+    func lowerBound<K: Comparable>(of x: K, by key: (Element) -> K) -> Int {
+        var lo = startIndex, hi = endIndex
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if key(self[mid]) < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }
