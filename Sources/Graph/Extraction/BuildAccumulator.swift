@@ -36,7 +36,8 @@ public struct BuildAccumulator: Sendable {
         for r in x.lexiconRoles { lexiconEdges.add(r) }
         for r in x.memberships { lexiconEdges.add(r) }
         for e in x.expansions {
-            let k = AliasKey.normalize(e.expansion).replacingOccurrences(of: "prioritized", with: "prioritised")
+            var k = AliasKey.normalize(e.expansion)
+            if k.utf8.contains(0x7A), k.contains("prioritized") { k = k.replacingOccurrences(of: "prioritized", with: "prioritised") }
             var entry = expansions[e.entity] ?? ([], [], [])
             if entry.seen.insert(k).inserted { entry.values.append(e.expansion); entry.documents.append(x.document.id) }
             expansions[e.entity] = entry

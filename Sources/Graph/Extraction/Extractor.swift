@@ -31,6 +31,11 @@ public struct DocumentExtraction: Sendable {
 /// ```
 public struct Extractor: Sendable {
     let compiled: CompiledLexicon
+    /// Per lexicon person, the attributes of each role's edge (parallel to `roles`), made once:
+    /// every document that names the person shares them, so merging them compares storage.
+    private let roleAttributes: [String: [[String: String]]]
+    /// The attributes of every lexicon membership edge.
+    private static let membershipAttributes = ["source": "lexicon"]
     /// Documents longer than this many scalars are read in segments cut at sentence ends.
     public static let segmentLength = 1 << 20
 
@@ -38,6 +43,18 @@ public struct Extractor: Sendable {
     /// - Complexity: O(size of the lexicon).
     public init(lexicon: Lexicon) {
         compiled = CompiledLexicon(lexicon)
+        var attributes: [String: [[String: String]]] = [:]
+        // a later actor with the same id replaces an earlier one, as in `CompiledLexicon.actor(id:)`
+        for actor in lexicon.actors {
+            attributes[actor.id] = actor.roles.map { role in
+                var attrs = ["title": role.title, "source": "lexicon"]
+                if let f = role.from { attrs["from"] = f }
+                if let t = role.to { attrs["to"] = t }
+                if let p = role.portfolio { attrs["portfolio"] = p }
+                return attrs
+            }
+        }
+        roleAttributes = attributes
     }
 
     /// Extracts one document.
@@ -187,20 +204,18 @@ public struct Extractor: Sendable {
                 try? g.add(r)
             }
             guard e.fromLexicon, let actor = compiled.actor(id: e.id) else { continue }
-            if e.type == .person {
-                var roles = actor.roles.filter { $0.isValid(on: date) }
-                if roles.isEmpty, let latest = actor.roles.max(by: { ($0.from ?? "") < ($1.from ?? "") }) { roles = [latest] }
-                for role in roles {
-                    var attrs = ["title": role.title, "source": "lexicon"]
-                    if let f = role.from { attrs["from"] = f }
-                    if let t = role.to { attrs["to"] = t }
-                    if let p = role.portfolio { attrs["portfolio"] = p }
-                    result.lexiconRoles.append(Relation(source: e.id, kind: .role, target: role.of, evidence: [evidence(e.firstSentence)], attributes: attrs))
+            if e.type == .person, let attributes = roleAttributes[e.id] {
+                let roles = actor.roles
+                var chosen = roles.indices.filter { roles[$0].isValid(on: date) }
+                if chosen.isEmpty, let latest = roles.indices.max(by: { (roles[$0].from ?? "") < (roles[$1].from ?? "") }) { chosen = [latest] }
+                for k in chosen {
+                    result.lexiconRoles.append(Relation(source: e.id, kind: .role, target: roles[k].of, evidence: [evidence(e.firstSentence)],
+                                                        attributes: attributes[k]))
                 }
             }
             if e.type == .country {
                 for org in actor.memberOf {
-                    result.memberships.append(Relation(source: e.id, kind: .member, target: org, evidence: [evidence(e.firstSentence)], attributes: ["source": "lexicon"]))
+                    result.memberships.append(Relation(source: e.id, kind: .member, target: org, evidence: [evidence(e.firstSentence)], attributes: Extractor.membershipAttributes))
                 }
             }
         }

@@ -42,35 +42,32 @@ public struct Entity: Hashable, Sendable {
     }
 
     /// Adds aliases, keeping the list sorted, unique and free of the canonical name.
-    /// - Complexity: O((n + m) log(n + m)) for n existing and m new aliases.
+    /// - Complexity: O(m log n + m log m + n) for n existing and m new aliases.
     public mutating func addAliases<S: Sequence>(_ names: S) where S.Element == String {
         var fresh: [String] = []
         for n in names {
             // trimming through Foundation is slow: skip it when neither end is whitespace
-            let t = n.unicodeScalars.first.map(Entity.isSpace) == false && n.unicodeScalars.last.map(Entity.isSpace) == false
+            let t = n.unicodeScalars.first?.isWhitespaceOrNewline == false && n.unicodeScalars.last?.isWhitespaceOrNewline == false
                 ? n : n.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty, t != name, !Entity.sortedContains(aliases, t) { fresh.append(t) }
+            if !t.isEmpty, t != name, !EntityGraph.sortedContains(aliases, t) { fresh.append(t) }
         }
         // `aliases` is always sorted and unique, so with nothing new it stays as it is
         guard !fresh.isEmpty else { return }
-        aliases = Set(aliases).union(fresh).sorted()
-    }
-
-    /// `CharacterSet.whitespacesAndNewlines.contains`, without Foundation for ASCII.
-    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
-        return CharacterSet.whitespacesAndNewlines.contains(s)
-    }
-
-    /// Binary search in a sorted array.
-    private static func sortedContains(_ list: [String], _ x: String) -> Bool {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid] < x { lo = mid + 1 } else { hi = mid }
+        // both lists sorted and unique, merged in one walk (no hashing of the existing names)
+        fresh = Set(fresh).sorted()
+        var merged: [String] = []
+        merged.reserveCapacity(aliases.count + fresh.count)
+        var i = 0, j = 0
+        while i < aliases.count || j < fresh.count {
+            if j == fresh.count || (i < aliases.count && aliases[i] < fresh[j]) {
+                merged.append(aliases[i]); i += 1
+            } else {
+                merged.append(fresh[j]); j += 1
+            }
         }
-        return lo < list.count && list[lo] == x
+        aliases = merged
     }
+
 }
 
 import Foundation

@@ -70,12 +70,15 @@ public struct EntityGraph: Sendable, Equatable {
             let before = entities[i].aliases
             // merging the same entity again (every document that names it) usually brings no
             // new name: both alias lists are sorted, so one walk tells
-            let nameKnown = entity.name == entities[i].name || Self.sortedSubset([entity.name], of: entities[i].aliases)
-            if !(nameKnown && Self.sortedSubset(entity.aliases, of: entities[i].aliases)) {
+            let nameKnown = entity.name == entities[i].name || Self.sortedContains(before, entity.name)
+            // (the same list, often the very same storage, is compared first: a lexicon entity's names)
+            if !(nameKnown && (entity.aliases == before || Self.sortedSubset(entity.aliases, of: before))) {
                 entities[i].addAliases(entity.aliases + (entity.name == entities[i].name ? [] : [entity.name]))
             }
-            for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
-                entities[i].attributes[k] = v
+            if !entity.attributes.isEmpty, entity.attributes != entities[i].attributes {
+                for (k, v) in entity.attributes where entities[i].attributes[k] == nil {
+                    entities[i].attributes[k] = v
+                }
             }
             // aliases only grow: the same count means nothing new to index, and the names
             // indexed before are indexed still
@@ -92,28 +95,38 @@ public struct EntityGraph: Sendable, Equatable {
         return i
     }
 
-    /// Whether every element of sorted `a` is in sorted `b`.
+    /// The elements of sorted `a` that sorted `b` lacks, in order; with `firstOnly`, at most
+    /// the first of them (enough to tell whether `a` is a subset of `b`).
     /// - Complexity: O(|a| + |b|).
-    private static func sortedSubset(_ a: [String], of b: [String]) -> Bool {
-        var j = 0
-        for x in a {
-            while j < b.count, b[j] < x { j += 1 }
-            guard j < b.count, b[j] == x else { return false }
-            j += 1
-        }
-        return true
-    }
-
-    /// The elements of sorted `a` that sorted `b` lacks, in order.
-    /// - Complexity: O(|a| + |b|).
-    private static func sortedDifference(_ a: [String], _ b: [String]) -> [String] {
+    private static func sortedDifference(_ a: [String], _ b: [String], firstOnly: Bool = false) -> [String] {
         var out: [String] = []
         var j = 0
         for x in a {
             while j < b.count, b[j] < x { j += 1 }
-            if j < b.count, b[j] == x { j += 1 } else { out.append(x) }
+            if j < b.count, b[j] == x {
+                j += 1
+            } else {
+                out.append(x)
+                if firstOnly { break }
+            }
         }
         return out
+    }
+
+    /// Whether sorted `list` has `x`.
+    /// - Complexity: O(log n).
+    static func sortedContains(_ list: [String], _ x: String) -> Bool {
+        let at = list.lowerBound(of: x) { $0 }
+        return at < list.count && list[at] == x
+    }
+
+    /// Whether every element of sorted `a` is in sorted `b`.
+    /// - Complexity: O(|a| + |b|).
+    ///   A few names against many (a document's names of an entity with hundreds) are
+    ///   looked up by binary search instead: O(|a| log |b|).
+    private static func sortedSubset(_ a: [String], of b: [String]) -> Bool {
+        if a.count * 16 < b.count { return a.allSatisfy { sortedContains(b, $0) } }
+        return sortedDifference(a, b, firstOnly: true).isEmpty
     }
 
     private mutating func indexAliases(of i: Int) {
@@ -264,12 +277,8 @@ public struct EntityGraph: Sendable, Equatable {
     /// - Complexity: O(k log k + k log n) for k ids and n documents.
     public func documents(withIDs ids: Set<String>) -> [Document] {
         ids.sorted().compactMap { id in
-            var lo = 0, hi = documents.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if documents[mid].id < id { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < documents.count && documents[lo].id == id ? documents[lo] : nil
+            let i = documents.lowerBound(of: id) { $0.id }
+            return i < documents.count && documents[i].id == id ? documents[i] : nil
         }
     }
 

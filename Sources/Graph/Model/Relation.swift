@@ -132,11 +132,18 @@ public struct Relation: Hashable, Sendable {
     /// - Complexity: O((n + m) log(n + m)).
     public mutating func addEvidence<S: Sequence>(_ more: S) where S.Element == Evidence {
         let more = Array(more)
+        addEvidence(more, sorted: Relation.isStrictlyIncreasing(more))
+    }
+
+    /// `addEvidence(_:)` for a list known to be sorted and unique or not (another relation's).
+    private mutating func addEvidence(_ more: [Evidence], sorted: Bool) {
         // the common case when documents are merged in order: everything new sorts after the last
-        if let last = evidence.last, let first = more.first, last < first, Relation.isStrictlyIncreasing(more) {
+        if sorted, let last = evidence.last, let first = more.first, last < first {
             evidence.append(contentsOf: more)
             return
         }
+        guard !more.isEmpty else { return }
+        if sorted, evidence.isEmpty { evidence = more; return }
         evidence = Array(Set(evidence).union(more)).sorted()
     }
 
@@ -150,12 +157,16 @@ public struct Relation: Hashable, Sendable {
     /// united; an amount, status, quote or attribute already set is kept.
     /// - Complexity: O(m) when the new evidence sorts after this one's, else O((n + m) log(n + m)).
     public mutating func absorb(_ other: Relation) {
-        addEvidence(other.evidence)
+        // a relation's evidence is sorted and unique already
+        addEvidence(other.evidence, sorted: true)
         if !other.items.isEmpty, !other.items.allSatisfy(items.contains) { addItems(other.items) }
         if amount == nil { amount = other.amount }
         if status == nil { status = other.status }
         if quote == nil { quote = other.quote }
-        for (k, v) in other.attributes where attributes[k] == nil { attributes[k] = v }
+        // the same attributes (often the very same storage: lexicon edges) add nothing
+        if !other.attributes.isEmpty, other.attributes != attributes {
+            for (k, v) in other.attributes where attributes[k] == nil { attributes[k] = v }
+        }
     }
 
     /// Adds items, keeping them sorted and unique.
