@@ -171,31 +171,38 @@ public struct Extractor: Sendable {
         // keyed by canonical entity indices (ids are unique per entity, so the same grouping)
         // (grouped in place in an array: a copy out of a dictionary would copy the sentence set at each merge)
         var groupOf: [DraftKey: Int] = [:]
-        var groups: [(key: DraftKey, draft: DraftRelation, sentences: Set<Int>, items: [String])] = []
+        var groups: [(key: DraftKey, draft: DraftRelation)] = []
         for d in drafts {
             let s = canonical[d.source], t = canonical[d.target]
             guard s != t else { continue }
             let key = DraftKey(source: s, kind: d.kind, target: t)
             if let g = groupOf[key] {
-                groups[g].sentences.formUnion(d.sentences)
-                for item in d.items where !groups[g].items.contains(item) { groups[g].items.append(item) }
+                groups[g].draft.sentences += d.sentences
+                for item in d.items where !groups[g].draft.items.contains(item) { groups[g].draft.items.append(item) }
                 if groups[g].draft.amount == nil { groups[g].draft.amount = d.amount }
                 if groups[g].draft.sharedAmount == nil { groups[g].draft.sharedAmount = d.sharedAmount }
                 if groups[g].draft.status == nil { groups[g].draft.status = d.status }
                 if groups[g].draft.quote == nil { groups[g].draft.quote = d.quote }
             } else {
                 groupOf[key] = groups.count
-                groups.append((key, d, Set(d.sentences), d.items))
+                groups.append((key, d))
             }
         }
-        for e in groups {
-            let key = e.key
+        for gi in groups.indices {
+            let key = groups[gi].key
+            // the group's sentences in order, each once
+            var sentences = groups[gi].draft.sentences
+            sentences.sort()
+            var evidenceList: [Evidence] = []
+            evidenceList.reserveCapacity(sentences.count)
+            for (k, si) in sentences.enumerated() where k == 0 || sentences[k - 1] != si { evidenceList.append(evidence(si)) }
+            let d = groups[gi].draft
             let r = Relation(source: a.entities[key.source].id, kind: key.kind, target: a.entities[key.target].id,
-                             evidence: e.sentences.sorted().map(evidence),
-                             amount: e.draft.amount, items: e.items, status: e.draft.status, quote: e.draft.quote,
-                             attributes: e.draft.amount == nil ? e.draft.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
+                             evidence: evidenceList,
+                             amount: d.amount, items: d.items, status: d.status, quote: d.quote,
+                             attributes: d.amount == nil ? d.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
             g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
-            if let amount = e.draft.amount, key.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
+            if let amount = d.amount, key.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
         }
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             for role in e.textRoles {
