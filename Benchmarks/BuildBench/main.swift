@@ -61,20 +61,58 @@ func runChild(directory: String, jobs: Int) async throws {
                  evidence, Double(evidenceBytes) / 1e6, Double(json.count) / 1e6, jsonSeconds, String(SHA256.hex(json).prefix(16))))
 }
 
+let usage = """
+    usage: build-bench [--mb 10,100] [--jobs 1,2] [--seeds seeds] [--dir /tmp/nato-build-bench] [--seed 1]
+           build-bench --child DIR [--jobs N] [--in-memory]
+    """
+
+/// Ends the run with one line on standard error and status `status`.
+func fail(_ message: String, status: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data("build-bench: \(message)\n".utf8))
+    exit(status)
+}
+
+/// A comma-separated list of positive numbers, or a usage error naming the option.
+func positiveList<T: Comparable & LosslessStringConvertible & Numeric>(_ name: String, default value: String, as: T.Type) -> [T] {
+    let raw = argument(name) ?? value
+    let parts = raw.split(separator: ",", omittingEmptySubsequences: false)
+    let list = parts.compactMap { T(String($0)) }.filter { $0 > 0 }
+    guard !parts.isEmpty, list.count == parts.count else { fail("\(name) wants positive numbers separated by commas, not '\(raw)'", status: 2) }
+    return list
+}
+
 let args = CommandLine.arguments
+if args.contains("--help") || args.contains("-h") { print(usage); exit(0) }
+let known: Set<String> = ["--mb", "--jobs", "--seeds", "--dir", "--seed", "--child"]
+var k = 1
+while k < args.count {
+    if args[k] == "--in-memory" { k += 1; continue }
+    guard known.contains(args[k]) else { fail("unknown argument '\(args[k])'\n\(usage)", status: 2) }
+    guard k + 1 < args.count else { fail("\(args[k]) needs a value", status: 2) }
+    k += 2
+}
+
 if let dir = argument("--child") {
-    try await runChild(directory: dir, jobs: Int(argument("--jobs") ?? "1") ?? 1)
+    let jobs = positiveList("--jobs", default: "1", as: Int.self)
+    guard jobs.count == 1 else { fail("--child takes one --jobs value", status: 2) }
+    do { try await runChild(directory: dir, jobs: jobs[0]) } catch { fail(error.localizedDescription) }
     exit(0)
 }
 
-let sizes = (argument("--mb") ?? "10,100").split(separator: ",").compactMap { Double($0) }
-let jobList = (argument("--jobs") ?? "1,2").split(separator: ",").compactMap { Int($0) }
+let sizes = positiveList("--mb", default: "10,100", as: Double.self)
+let jobList = positiveList("--jobs", default: "1,2", as: Int.self)
 let seedsDir = URL(fileURLWithPath: argument("--seeds") ?? "seeds")
 let root = URL(fileURLWithPath: argument("--dir") ?? NSTemporaryDirectory() + "nato-build-bench")
-let seed = UInt64(argument("--seed") ?? "1") ?? 1
+guard let seed = UInt64(argument("--seed") ?? "1") else { fail("--seed wants a whole number", status: 2) }
 
-let lexicon = try Lexicon.bundled()
-let seedTexts = try BuildPipeline.loadDocuments(from: seedsDir).documents.map(\.text)
+let lexicon: Lexicon
+let seedTexts: [String]
+do {
+    lexicon = try Lexicon.bundled()
+    seedTexts = try BuildPipeline.loadDocuments(from: seedsDir).documents.map(\.text)
+} catch {
+    fail(error.localizedDescription)
+}
 let generator = SyntheticArticles(seedTexts: seedTexts, lexicon: lexicon, seed: seed)
 
 print("| corpus | documents | jobs | wall s | cpu s | MB/s | MB/s per cpu s | documents/s | peak RSS MB (before build) | graph nodes / edges / evidence | evidence text MB | graph.json MB | graph.json s | graph.json sha256 |")
@@ -84,8 +122,12 @@ for mb in sizes {
     let marker = dir.appendingPathComponent(".complete")
     if !FileManager.default.fileExists(atPath: marker.path) {
         try? FileManager.default.removeItem(at: dir)
-        let n = try generator.write(bytes: Int(mb * 1_000_000), to: dir)
-        try Data("\(n)\n".utf8).write(to: marker)
+        do {
+            let n = try generator.write(bytes: Int(mb * 1_000_000), to: dir)
+            try Data("\(n)\n".utf8).write(to: marker)
+        } catch {
+            fail("cannot write the \(mb) MB corpus into \(dir.path): \(error.localizedDescription)")
+        }
     }
     for jobs in jobList {
         let p = Process()
@@ -93,7 +135,7 @@ for mb in sizes {
         p.arguments = ["--child", dir.path, "--jobs", String(jobs)]
         let pipe = Pipe()
         p.standardOutput = pipe
-        try p.run()
+        do { try p.run() } catch { fail("cannot start a measurement: \(error.localizedDescription)") }
         let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         guard let line = out.split(separator: "\n").first(where: { $0.hasPrefix("RESULT") }) else {
@@ -109,7 +151,7 @@ for mb in sizes {
         let docs = Double(v["docs"] ?? "") ?? .nan
         let rate = bytes / 1e6 / seconds
         let cpu = Double(v["cpu"] ?? "") ?? .nan
-        print(String(format: "| %.0f MB | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %@ (%@) | %@ / %@ / %@ | %@ | %@ | %@ | %@ |", mb, docs, jobs, seconds,
+        print(String(format: "| %g MB | %.0f | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %@ (%@) | %@ / %@ / %@ | %@ | %@ | %@ | %@ |", mb, docs, jobs, seconds,
                      cpu, rate, bytes / 1e6 / cpu, docs / seconds, v["peak_mb"] ?? "?", v["base_mb"] ?? "?",
                      v["nodes"] ?? "?", v["edges"] ?? "?", v["evidence"] ?? "?", v["evidence_mb"] ?? "?", v["json_mb"] ?? "?", v["json_s"] ?? "?", v["json_sha"] ?? "?"))
         fflush(nil)  // every open stream: the row shows while the next runs
