@@ -67,9 +67,9 @@ public struct Extractor: Sendable {
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
         let date = DocumentAnalyzer.findDate(text)
-        var result = DocumentExtraction(document: Document(id: documentID, title: Extractor.title(of: text), sha256: digest, date: date),
+        let scalars = Extractor.scalars(of: text)
+        var result = DocumentExtraction(document: Document(id: documentID, title: Extractor.title(of: scalars), sha256: digest, date: date),
                                         graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
-        let scalars = Array(text.unicodeScalars)
         var base = 0
         while base < scalars.count {
             var end = min(scalars.count, base + Extractor.segmentLength)
@@ -91,10 +91,66 @@ public struct Extractor: Sendable {
         return result
     }
 
+    /// `Array(text.unicodeScalars)` in one pass over the UTF-8 (the initializer counts the
+    /// scalars first, then decodes them).
+    /// - Complexity: O(n) in the length of `text`.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                // a String's UTF-8 is valid: every sequence is complete and decodes to a scalar
+                var i = 0, k = 0
+                while i < bytes.count {
+                    let b = UInt32(bytes[i])
+                    var v: UInt32
+                    if b < 0x80 {
+                        v = b; i += 1
+                    } else if b < 0xE0 {
+                        v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                    } else if b < 0xF0 {
+                        v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    k += 1
+                }
+                count = k
+            }
+        }
+    }
+
     /// The first non-blank line among the first 4096 Unicode scalars, trimmed, at most 300
-    /// characters.
+    /// characters: `title(ofText:)` over the decoded scalars, with a plain-ASCII line copied
+    /// as it is (its characters are its scalars).
     /// - Complexity: O(scalars up to the end of that line), at most 4096.
-    static func title(of text: String) -> String {
+    static func title(of scalars: [Unicode.Scalar]) -> String {
+        var lineStart = 0, i = 0
+        let limit = min(scalars.count, 4096)
+        func line(_ r: Range<Int>) -> String? {
+            let raw = scalars[r]
+            guard let first = raw.first, let last = raw.last else { return nil }
+            let plain = first.isASCII && first != " " && first != "\t" && last.isASCII && last != " " && last != "\t"
+            if plain, raw.allSatisfy(\.isASCII) { return String(scalars: raw.prefix(300)) }
+            let s = String(scalars: raw)
+            let t = plain ? Substring(s) : Substring(s.trimmingCharacters(in: .whitespaces))
+            return t.isEmpty ? nil : String(t.prefix(300))
+        }
+        while i < limit {
+            let s = scalars[i]
+            if s == "\n" || s == "\r" || s == "\u{0B}" || s == "\u{0C}" || s == "\u{85}" || s == "\u{2028}" || s == "\u{2029}" {
+                if let t = line(lineStart..<i) { return t }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return line(lineStart..<i) ?? ""
+    }
+
+    /// The plain description of `title(of:)` over the text itself; tests compare the two.
+    static func title(ofText text: String) -> String {
         let scalars = text.unicodeScalars
         var i = scalars.startIndex, lineStart = i, seen = 0
         func line(_ r: Range<String.Index>) -> String? {
