@@ -33,4 +33,18 @@ import Testing
         let blank = String(repeating: " \n", count: 2100) + "late title"
         #expect(Extractor.title(of: Extractor.scalars(of: blank)) == Extractor.title(ofText: blank))
     }
+
+    @Test func amountDescriptionsAreFormattedAsByPrintf() {
+        var rng = SplitMix64(seed: 3)
+        var values: [Double] = [0, -0.0, 1, -1, 1e15, 8.99e15, 9e15, 1e16, 1e300, .infinity, -.infinity, .nan, 0.5, 2.5, 1234.5678]
+        for _ in 0..<500 {
+            let x = Double(rng.below(1_000_000)) * [1, 1_000, 1_000_000, 1e9, 1e12, 0.001][rng.below(6)]
+            values.append(rng.below(2) == 0 ? x : -x)
+        }
+        for v in values {
+            let plain = v == v.rounded() ? String(format: "%.0f", v) : String(v)
+            #expect(BuildPipeline.describe(Amount(value: v, currency: "EUR")) == "\(plain) EUR", "\(v)")
+        }
+        #expect(BuildPipeline.describe(Amount(value: 2e9, currency: "USD", period: "year")) == "2000000000 USD/year")
+    }
 }

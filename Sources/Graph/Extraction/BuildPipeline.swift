@@ -84,7 +84,14 @@ public enum BuildPipeline {
     }
 
     static func describe(_ a: Amount) -> String {
-        let v = a.value == a.value.rounded() ? String(format: "%.0f", a.value) : String(a.value)
+        let v: String
+        if a.value == a.value.rounded() {
+            // "%.0f" of a whole number below 2^53 is its integer (Foundation's formatter is slow);
+            // -0 keeps its sign there
+            v = abs(a.value) < 9e15 && !(a.value == 0 && a.value.sign == .minus) ? String(Int64(a.value)) : String(format: "%.0f", a.value)
+        } else {
+            v = String(a.value)
+        }
         return "\(v) \(a.currency)" + (a.period.map { "/\($0)" } ?? "")
     }
 
