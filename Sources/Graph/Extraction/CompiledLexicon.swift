@@ -220,6 +220,19 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     private let values: [Value]
     /// Entries whose first word has id `w` are `firstEntry[w]..<firstEntry[w + 1]`.
     private let firstEntry: [Int32]
+    /// For a first word that starts more than `largeGroup` entries ("the …"), its index in
+    /// `largeGroups`, else -1: such a group is narrowed by the second word before any compare.
+    private let largeGroupOf: [Int32]
+    /// Per large group: where its one-word entries start (they come last: longest first).
+    private let largeGroups: [(w: Int32, singles: Int32)]
+    /// The entries of several words of a large group, by first and second word id
+    /// (`secondKey`): a range of `secondOrder`, in the group's order.
+    private let bySecond: [Int64: Range<Int32>]
+    private let secondOrder: [Int32]
+    /// Groups larger than this get a second-word index.
+    static var largeGroup: Int { 8 }
+
+    @inline(__always) private static func secondKey(_ w: Int, _ second: Int32) -> Int64 { Int64(w) << 32 | Int64(UInt32(bitPattern: second)) }
 
     /// Builds a table from phrases already split into token keys, all interned in `vocabulary`.
     /// - Complexity: O(n log n) in the entries plus O(size of the vocabulary).
@@ -243,6 +256,43 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         }
         self.phraseIDs = phraseIDs; self.entryStart = starts; self.entryLength = lengths
         self.values = values; self.firstEntry = first
+        var largeGroupOf = [Int32](repeating: -1, count: first.count - 1)
+        var largeGroups: [(w: Int32, singles: Int32)] = []
+        var bySecond: [Int64: Range<Int32>] = [:]
+        var secondOrder: [Int32] = []
+        for w in 0..<(first.count - 1) where first[w + 1] - first[w] > Int32(Self.largeGroup) {
+            largeGroupOf[w] = Int32(largeGroups.count)
+            var singles = first[w + 1]
+            var bySecondHere: [Int32: [Int32]] = [:]
+            var seconds: [Int32] = []  // in order of first use, so the layout does not depend on hashing
+            for e in first[w]..<first[w + 1] {
+                if lengths[Int(e)] < 2 { singles = min(singles, e); continue }
+                let second = phraseIDs[Int(starts[Int(e)]) + 1]
+                if bySecondHere[second] == nil { seconds.append(second) }
+                bySecondHere[second, default: []].append(e)
+            }
+            largeGroups.append((Int32(w), singles))
+            for second in seconds {
+                let list = bySecondHere[second]!
+                bySecond[Self.secondKey(w, second)] = Int32(secondOrder.count)..<Int32(secondOrder.count + list.count)
+                secondOrder += list
+            }
+        }
+        self.largeGroupOf = largeGroupOf; self.largeGroups = largeGroups
+        self.bySecond = bySecond; self.secondOrder = secondOrder
+    }
+
+    /// The entries that may match at `i` when its word has id `w` (non-zero), in the group's
+    /// order: `direct` entry indices; for a large group, the entries of several words whose
+    /// second word is the next token's (`indirect`, indices into `secondOrder`), then its
+    /// one-word entries (`direct`). An entry left out cannot match (its second word differs).
+    /// - Complexity: O(1): a hash lookup of two integers for a large group.
+    @inline(__always) private func candidates(_ w: Int, _ tokens: [Token], _ i: Int, _ limit: Int) -> (indirect: Range<Int>, direct: Range<Int>) {
+        let g = Int(largeGroupOf[w])
+        if g < 0 { return (0..<0, Int(firstEntry[w])..<Int(firstEntry[w + 1])) }
+        let singles = Int(largeGroups[g].singles)..<Int(firstEntry[w + 1])
+        guard i + 1 < limit, let r = bySecond[Self.secondKey(w, tokens[i + 1].id)] else { return (0..<0, singles) }
+        return (Int(r.lowerBound)..<Int(r.upperBound), singles)
     }
 
     /// Builds a table from written phrases (tokenized as text is).
@@ -259,13 +309,18 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// All entries matching at `i`, longest first.
-    /// - Complexity: O(k) in the entries sharing the first token.
+    /// - Complexity: O(k) in the entries sharing the first two tokens.
     func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
         guard i < limit else { return [] }
         let w = Int(tokens[i].id)
         guard w != 0 else { return [] }
         var out: [(Int, Value)] = []
-        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+        let c = candidates(w, tokens, i, limit)
+        for p in c.indirect {
+            let e = Int(secondOrder[p]), n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
+        }
+        for e in c.direct {
             let n = Int(entryLength[e])
             if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
         }
@@ -285,7 +340,12 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         guard i < limit else { return nil }
         let w = Int(tokens[i].id)
         guard w != 0 else { return nil }
-        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+        let c = candidates(w, tokens, i, limit)
+        for p in c.indirect {
+            let e = Int(secondOrder[p]), n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { return n }
+        }
+        for e in c.direct {
             let n = Int(entryLength[e])
             if i + n <= limit, matches(e, tokens, i, n) { return n }
         }
@@ -297,7 +357,13 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         guard i < limit else { return nil }
         let w = Int(tokens[i].id)
         guard w != 0 else { return nil }
-        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+        let c = candidates(w, tokens, i, limit)
+        for p in c.indirect {
+            let e = Int(secondOrder[p]), n = Int(entryLength[e])
+            guard i + n <= limit, matches(e, tokens, i, n) else { continue }
+            if accept(n, values[e]) { return (n, values[e]) }
+        }
+        for e in c.direct {
             let n = Int(entryLength[e])
             guard i + n <= limit, matches(e, tokens, i, n) else { continue }
             if accept(n, values[e]) { return (n, values[e]) }

@@ -75,10 +75,11 @@ extension DocumentAnalyzer {
             }), let e = entity(for: m.value, sentence: si) {
                 let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
-                if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
+                if a.kind == .name { insertSurface(e, i..<(i + m.length)) }
                 // "Pavel" after "Petr Pavel": a known person's surname names them for the rest of the document
-                if a.kind == .name, entities[e].type == .person, m.length > 1, let last = entities[e].name.split(separator: " ").last,
-                   last.count >= 3, last.first?.isUppercase == true {
+                // (once per entity: its name never changes, so a second `learn` would change nothing)
+                if a.kind == .name, entities[e].type == .person, m.length > 1, !surnameTaken(e),
+                   let last = entities[e].name.split(separator: " ").last, last.count >= 3, last.first?.isUppercase == true {
                     learn(String(last), e)
                 }
             }
@@ -262,11 +263,11 @@ extension DocumentAnalyzer {
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
                     m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
                 }
-            } else if key == "its", let e = lastNonPerson {
+            } else if isKey(key, "its"), let e = lastNonPerson {
                 m = Mention(entity: e, range: i..<(i + 1), kind: .pronoun, possessive: true)
             } else if pronoun, let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
-            } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
+            } else if isKey(key, "country") || isKey(key, "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
             } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"

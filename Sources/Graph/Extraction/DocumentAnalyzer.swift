@@ -68,6 +68,10 @@ final class DocumentAnalyzer {
     private var learned = Set<LearnedName>()
     /// `nameKeys` of each entity, once asked for.
     private var nameKeysCache: [[String]?] = []
+    /// Per entity: the token range of the surface `insertSurface` last added (its scalars are
+    /// compared before the text is made and hashed again), and whether its surname was learned.
+    private var lastSurface: [Range<Int>] = []
+    private var surnameLearned: [Bool] = []
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
@@ -105,9 +109,7 @@ final class DocumentAnalyzer {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        var tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary)
-        for k in tokens.indices { tokens[k].classes = lexicon.classes[Int(tokens[k].id)] }
-        self.tokens = tokens
+        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: lexicon.classes)
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
         self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
@@ -124,6 +126,39 @@ final class DocumentAnalyzer {
     }
 
     // MARK: Entities
+
+    /// `entities[e].surfaces.insert(text(of: range))`, skipped when the range's scalars are those
+    /// of the surface last inserted for `e` (inserting an equal string changes nothing).
+    /// - Complexity: O(length of the surface).
+    func insertSurface(_ e: Int, _ range: Range<Int>) {
+        if lastSurface.count < entities.count { lastSurface += Array(repeating: 0..<0, count: entities.count - lastSurface.count) }
+        let previous = lastSurface[e]
+        if !previous.isEmpty, previous.count == range.count {
+            let a = tokens[previous.lowerBound].start, b = tokens[previous.upperBound - 1].end
+            let c = tokens[range.lowerBound].start, d = tokens[range.upperBound - 1].end
+            if b - a == d - c {
+                let base = scalars.startIndex
+                var same = true
+                for k in 0..<(b - a) where scalars[base + a + k] != scalars[base + c + k] { same = false; break }
+                if same { return }
+            }
+        }
+        entities[e].surfaces.insert(text(of: range))
+        lastSurface[e] = range
+    }
+
+    /// Whether the surname of person `e` was already learned; marks it learned.
+    func surnameTaken(_ e: Int) -> Bool {
+        if surnameLearned.count < entities.count { surnameLearned += Array(repeating: false, count: entities.count - surnameLearned.count) }
+        if surnameLearned[e] { return true }
+        surnameLearned[e] = true
+        return false
+    }
+
+    /// `key == word` for a short ASCII literal, comparing the lengths first (most keys differ in length).
+    @inline(__always) func isKey(_ key: String, _ word: String) -> Bool {
+        key.utf8.count == word.utf8.count && key == word
+    }
 
     @discardableResult
     func entity(forActor id: String, sentence: Int) -> Int? {
