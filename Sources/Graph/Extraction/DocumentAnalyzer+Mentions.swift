@@ -40,7 +40,8 @@ extension DocumentAnalyzer {
         var ms: [Mention] = []
         // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
         var long = 0, capital = 0
-        for k in s.tokens where tokens[k].isWord && tokens[k].characterCount >= 4 {
+        // (an ASCII token's characters are its scalars: `end - start`, without reading its text)
+        for k in s.tokens where tokens[k].isWord && (tokens[k].isASCII ? tokens[k].end - tokens[k].start : tokens[k].characterCount) >= 4 {
             long += 1
             if tokens[k].isCapitalized { capital += 1 }
         }
@@ -308,6 +309,8 @@ extension DocumentAnalyzer {
     /// program called so (by its name, aliases or an earlier description); a generic noun
     /// ("plan", "initiative", "mechanism", "proposal") may also stand for the most recent program.
     func programFor(noun: String) -> Int? {
+        // no program named yet: nothing to refer back to (`programOrder.last` is nil too)
+        if programOrder.isEmpty { return nil }
         let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
         for p in programOrder.reversed() {
             if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }

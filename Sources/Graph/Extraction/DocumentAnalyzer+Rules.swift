@@ -257,7 +257,7 @@ extension DocumentAnalyzer {
     func accordingTo(lower: Int, upper: Int, quotes qs: [Range<Int>]) -> Int? {
         var k = lower
         while k + 2 < upper {
-            if tokens[k].key == "according", tokens[k + 1].key == "to", !qs.contains(where: { $0.contains(k) }) { return k }
+            if isKey(tokens[k].key, "according"), isKey(tokens[k + 1].key, "to"), !qs.contains(where: { $0.contains(k) }) { return k }
             k += 1
         }
         return nil
@@ -752,10 +752,13 @@ extension DocumentAnalyzer {
         }
 
         // a statement is about what is said, not about each giver it lists
-        var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
-        if givers.count < 2 { givers = [] }
-        let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
-        out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+        // (without a pledge there is no giver: nothing to remove, no sets to build)
+        if out.contains(where: { $0.kind == .pledge }) {
+            var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
+            if givers.count < 2 { givers = [] }
+            let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
+            out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+        }
 
         // the subject for the next sentence's pronouns
         if let f = firstSpeaker, entities[f].type == .person { lastSubjectPerson = f }

@@ -131,7 +131,7 @@ final class DocumentAnalyzer {
     /// of the surface last inserted for `e` (inserting an equal string changes nothing).
     /// - Complexity: O(length of the surface).
     func insertSurface(_ e: Int, _ range: Range<Int>) {
-        if lastSurface.count < entities.count { lastSurface += Array(repeating: 0..<0, count: entities.count - lastSurface.count) }
+        while lastSurface.count < entities.count { lastSurface.append(0..<0) }
         let previous = lastSurface[e]
         if !previous.isEmpty, previous.count == range.count {
             let a = tokens[previous.lowerBound].start, b = tokens[previous.upperBound - 1].end
@@ -149,7 +149,7 @@ final class DocumentAnalyzer {
 
     /// Whether the surname of person `e` was already learned; marks it learned.
     func surnameTaken(_ e: Int) -> Bool {
-        if surnameLearned.count < entities.count { surnameLearned += Array(repeating: false, count: entities.count - surnameLearned.count) }
+        while surnameLearned.count < entities.count { surnameLearned.append(false) }
         if surnameLearned[e] { return true }
         surnameLearned[e] = true
         return false

@@ -138,8 +138,8 @@ enum Tokenizer {
     private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?, classes: [WordClass]?) -> [Token] {
         var tokens: [Token] = []
         let common = commonTokens
-        // ids of `common`'s keys in `vocabulary`, looked up at first use (-1: not yet)
-        var commonIDs = [Int32](repeating: -1, count: common.count)
+        // ids of `common`'s keys in `vocabulary`, looked up at first use (-1: not yet; made at the first common token)
+        var commonIDs: [Int32] = []
         tokens.reserveCapacity(scalars.count / 5)
         let n = scalars.count
         var i = 0
@@ -191,6 +191,7 @@ enum Tokenizer {
                     var token = common[c].token
                     token.start = a; token.end = b; token.newlineBefore = newline; token.spaceBefore = space
                     if let vocabulary {
+                        if commonIDs.isEmpty { commonIDs = [Int32](repeating: -1, count: common.count) }
                         if commonIDs[c] < 0 { commonIDs[c] = vocabulary.id(token.key) }
                         token.id = commonIDs[c]
                     }
