@@ -13,7 +13,7 @@ import Testing
             let first = n % 3 == 0 ? "a" : (n % 3 == 1 ? "the" : pool[Int(rng.next() % UInt64(pool.count))])
             let length = Int(rng.next() % 4)
             let rest = (0..<length).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }
-            phrases.append(([first] + rest).joined(separator: " "), n))
+            phrases.append((([first] + rest).joined(separator: " "), n))
         }
         #expect(phrases.filter { $0.phrase.hasPrefix("the") }.count > LexiconPhraseTable<Int>.largeGroup)
         var vocab = Vocabulary()
