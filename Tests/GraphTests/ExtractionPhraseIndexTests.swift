@@ -44,7 +44,7 @@ import Testing
         let lex = ExtractionFixture.extractor.compiled
         let text = "\u{201C}NATO\u{2019}s plan \u{2014} and Macron\u{2019}S \u{2018}deal\u{2019} \u{2013} \u{2026} \u{00AB}x\u{00BB} \u{2022} \u{00B7} \u{20AC}5 \u{00A3}3 \u{2019}s\u{201D}"
         let scalars = Array(text.unicodeScalars)
-        let tokens = Tokenizer.tokenize(scalars[...], vocabulary: lex.vocabulary, classes: lex.classes)
+        let tokens = Tokenizer.tokenize(scalars[...], vocabulary: lex.vocabulary, classes: true)
         #expect(tokens.count > 20)
         for t in tokens {
             let written = String(String.UnicodeScalarView(scalars[t.start..<t.end]))

@@ -63,8 +63,12 @@ struct Vocabulary: Sendable {
     /// The words' ASCII spellings of up to 15 bytes, packed as `WordSet` packs them (most keys
     /// are such, and hashing two integers is much cheaper than hashing a `String`): an
     /// open-addressing table, its size a power of two at least twice the entries; an empty
-    /// slot's `high` is 0 (a packed word's holds its length).
-    private var slots: [(low: UInt64, high: UInt64, id: Int32)] = []
+    /// slot's `high` is 0 (a packed word's holds its length). A slot also holds its word's
+    /// classes once `setClasses` has run (in the 4 bytes the id leaves free): the tokenizer
+    /// reads them with the id, sparing a load from the vocabulary-sized class table.
+    private var slots: [(low: UInt64, high: UInt64, id: Int32, classes: WordClass)] = []
+    /// The word classes of each id (`CompiledLexicon.classes`); empty until `setClasses`.
+    private(set) var classes: [WordClass] = []
     private var packedCount = 0
     /// One bit per value of bits 32–47 of a packed word's hash, set for the table's words: an
     /// unknown word (most names) is answered from these 8 KB, sparing a cache miss in `slots`.
@@ -104,16 +108,16 @@ struct Vocabulary: Sendable {
     private mutating func addPacked(_ p: (low: UInt64, high: UInt64), _ id: Int32) {
         if packedCount + 1 > slots.count / 2 {
             let old = slots
-            slots = Array(repeating: (0, 0, 0), count: max(64, slots.count * 2))
+            slots = Array(repeating: (0, 0, 0, []), count: max(64, slots.count * 2))
             for s in old where s.high != 0 { place(s) }
         }
-        place((p.low, p.high, id))
+        place((p.low, p.high, id, []))
         packedCount += 1
         let f = Vocabulary.filterBit(Vocabulary.hash(p.low, p.high))
         filter[f.word] |= f.bit
     }
 
-    private mutating func place(_ s: (low: UInt64, high: UInt64, id: Int32)) {
+    private mutating func place(_ s: (low: UInt64, high: UInt64, id: Int32, classes: WordClass)) {
         let mask = slots.count - 1
         var k = Vocabulary.home(Vocabulary.hash(s.low, s.high), slots: slots.count)
         while slots[k].high != 0 {
@@ -121,6 +125,13 @@ struct Vocabulary: Sendable {
             k = (k + 1) & mask
         }
         slots[k] = s
+    }
+
+    /// Gives every id its word classes (one per id, 0 included), also stored in the packed slots.
+    mutating func setClasses(_ classes: [WordClass]) {
+        precondition(classes.count == count, "one class set per id")
+        self.classes = classes
+        for k in slots.indices where slots[k].high != 0 { slots[k].classes = classes[Int(slots[k].id)] }
     }
 
     /// The id of a key; 0 when the lexicon has no such word.
@@ -145,6 +156,21 @@ struct Vocabulary: Sendable {
             k = (k + 1) & mask
         }
         return 0
+    }
+
+    /// `id(packed:)` with `classes[id]` (read from the slot: no second load), once `setClasses` has run.
+    /// - Complexity: O(1): a filter bit and a few probed slots.
+    @inline(__always) func entry(packed p: (low: UInt64, high: UInt64)) -> (id: Int32, classes: WordClass) {
+        let h = Vocabulary.hash(p.low, p.high)
+        let f = Vocabulary.filterBit(h)
+        guard filter[f.word] & f.bit != 0 else { return (0, classes.isEmpty ? [] : classes[0]) }
+        let mask = slots.count - 1
+        var k = Vocabulary.home(h, slots: slots.count)
+        while slots[k].high != 0 {
+            if slots[k].low == p.low && slots[k].high == p.high { return (slots[k].id, slots[k].classes) }
+            k = (k + 1) & mask
+        }
+        return (0, classes.isEmpty ? [] : classes[0])
     }
 }
 
@@ -506,6 +532,7 @@ final class CompiledLexicon: Sendable {
         for w in pronouns { classes[Int(vocabulary.id(w))].insert(.pronoun) }
         for p in actorPhrases { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.actorStart) } }
         for p in cuePhrases["hypothetical"] ?? [] { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.hypotheticalStart) } }
+        vocabulary.setClasses(classes)
         self.vocabulary = vocabulary
         self.classes = classes
 

@@ -109,7 +109,7 @@ final class DocumentAnalyzer {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: lexicon.classes)
+        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true)
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
         self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)

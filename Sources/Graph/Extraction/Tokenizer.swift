@@ -98,10 +98,11 @@ enum Tokenizer {
     }
 
     /// Tokenizes a slice of scalars in place; offsets count from the slice's start.
-    /// - Parameter classes: the word classes of each vocabulary id (`CompiledLexicon.classes`):
-    ///   given, each token's `classes` is set as it is made.
-    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil, classes: [WordClass]? = nil) -> [Token] {
-        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: classes) }
+    /// - Parameter classes: set each token's `classes` from the vocabulary's (`Vocabulary.setClasses`).
+    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil, classes: Bool = false) -> [Token] {
+        // the classes of a vocabulary that has them
+        let table = classes && vocabulary?.classes.isEmpty == false ? vocabulary?.classes : nil
+        return scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: table) }
     }
 
     /// Non-ASCII tokens of one or two scalars that news text is full of (curly quotes and
@@ -173,12 +174,22 @@ enum Tokenizer {
                     return count
                 }
                 var id: Int32 = 0
-                if let vocabulary { id = count <= WordSet.maxLength ? vocabulary.id(packed: (low, high)) : vocabulary.id(key) }
+                var wordClasses: WordClass = []
+                if let vocabulary {
+                    if count <= WordSet.maxLength {
+                        let e = vocabulary.entry(packed: (low, high))
+                        id = e.id
+                        wordClasses = e.classes
+                    } else {
+                        id = vocabulary.id(key)
+                        if let classes { wordClasses = classes[Int(id)] }
+                    }
+                }
                 let first = scalars[a].value
                 var token = Token(start: a, end: b, text: text, key: key, id: id, kind: kind, newlineBefore: newline, spaceBefore: space,
                                   mark: count == 1 ? scalars[a] : "\u{0}", isCapitalized: first >= 65 && first <= 90,
                                   isAllCaps: letters >= 2 && upper == letters)
-                if let classes { token.classes = classes[Int(id)] }
+                if classes != nil { token.classes = wordClasses }
                 tokens.append(token)
                 newline = false
                 space = false
