@@ -68,9 +68,12 @@ final class DocumentAnalyzer {
     private var learned = Set<LearnedName>()
     /// `nameKeys` of each entity, once asked for.
     private var nameKeysCache: [[String]?] = []
-    /// Per entity: the token range of the surface `insertSurface` last added (its scalars are
-    /// compared before the text is made and hashed again), and whether its surname was learned.
-    private var lastSurface: [Range<Int>] = []
+    /// Per entity: the scalar ranges of the surfaces `insertSurface` added, up to
+    /// `rememberedSurfaces` (their scalars are compared before a text is made and hashed
+    /// again), and whether its surname was learned.
+    private var insertedSurfaces: [[Range<Int>]] = []
+    /// How many surfaces of an entity `insertSurface` compares with (an entity has a few).
+    private static let rememberedSurfaces = 4
     private var surnameLearned: [Bool] = []
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
@@ -128,23 +131,20 @@ final class DocumentAnalyzer {
     // MARK: Entities
 
     /// `entities[e].surfaces.insert(text(of: range))`, skipped when the range's scalars are those
-    /// of the surface last inserted for `e` (inserting an equal string changes nothing).
-    /// - Complexity: O(length of the surface).
+    /// of a surface inserted for `e` before (inserting an equal string changes nothing).
+    /// - Complexity: O(length of the surface × `rememberedSurfaces`).
     func insertSurface(_ e: Int, _ range: Range<Int>) {
-        while lastSurface.count < entities.count { lastSurface.append(0..<0) }
-        let previous = lastSurface[e]
-        if !previous.isEmpty, previous.count == range.count {
-            let a = tokens[previous.lowerBound].start, b = tokens[previous.upperBound - 1].end
-            let c = tokens[range.lowerBound].start, d = tokens[range.upperBound - 1].end
-            if b - a == d - c {
-                let base = scalars.startIndex
-                var same = true
-                for k in 0..<(b - a) where scalars[base + a + k] != scalars[base + c + k] { same = false; break }
-                if same { return }
-            }
+        guard !range.isEmpty else { entities[e].surfaces.insert(""); return }
+        while insertedSurfaces.count < entities.count { insertedSurfaces.append([]) }
+        let c = tokens[range.lowerBound].start, d = tokens[range.upperBound - 1].end
+        let base = scalars.startIndex
+        for previous in insertedSurfaces[e] where previous.count == d - c {
+            var same = true
+            for k in 0..<(d - c) where scalars[base + previous.lowerBound + k] != scalars[base + c + k] { same = false; break }
+            if same { return }
         }
         entities[e].surfaces.insert(text(of: range))
-        lastSurface[e] = range
+        if insertedSurfaces[e].count < DocumentAnalyzer.rememberedSurfaces { insertedSurfaces[e].append(c..<d) }
     }
 
     /// Whether the surname of person `e` was already learned; marks it learned.
