@@ -35,9 +35,9 @@ struct Token: Sendable {
     var isAllCaps: Bool = false
 
     /// An ASCII token whose case flags the tokenizer has already read.
-    init(start: Int, end: Int, text: String, key: String, id: Int32, kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
+    init(start: Int, end: Int, text: String, key: String, id: Int32, classes: WordClass = [], kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
          mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool) {
-        self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.kind = kind
+        self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.classes = classes; self.kind = kind
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
         self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps
     }
@@ -186,11 +186,10 @@ enum Tokenizer {
                     }
                 }
                 let first = scalars[a].value
-                var token = Token(start: a, end: b, text: text, key: key, id: id, kind: kind, newlineBefore: newline, spaceBefore: space,
-                                  mark: count == 1 ? scalars[a] : "\u{0}", isCapitalized: first >= 65 && first <= 90,
-                                  isAllCaps: letters >= 2 && upper == letters)
-                if classes != nil { token.classes = wordClasses }
-                tokens.append(token)
+                // made in place in the array (a `var` token set afterwards was copied in, retaining its strings)
+                tokens.append(Token(start: a, end: b, text: text, key: key, id: id, classes: classes != nil ? wordClasses : [], kind: kind,
+                                    newlineBefore: newline, spaceBefore: space, mark: count == 1 ? scalars[a] : "\u{0}",
+                                    isCapitalized: first >= 65 && first <= 90, isAllCaps: letters >= 2 && upper == letters))
                 newline = false
                 space = false
                 return
