@@ -63,8 +63,12 @@ struct Vocabulary: Sendable {
     /// The words' ASCII spellings of up to 15 bytes, packed as `WordSet` packs them (most keys
     /// are such, and hashing two integers is much cheaper than hashing a `String`): an
     /// open-addressing table, its size a power of two at least twice the entries; an empty
-    /// slot's `high` is 0 (a packed word's holds its length).
-    private var slots: [(low: UInt64, high: UInt64, id: Int32)] = []
+    /// slot's `high` is 0 (a packed word's holds its length). A slot also holds its word's
+    /// classes once `setClasses` has run (in the 4 bytes the id leaves free): the tokenizer
+    /// reads them with the id, sparing a load from the vocabulary-sized class table.
+    private var slots: [(low: UInt64, high: UInt64, id: Int32, classes: WordClass)] = []
+    /// The word classes of each id (`CompiledLexicon.classes`); empty until `setClasses`.
+    private(set) var classes: [WordClass] = []
     private var packedCount = 0
     /// One bit per value of bits 32–47 of a packed word's hash, set for the table's words: an
     /// unknown word (most names) is answered from these 8 KB, sparing a cache miss in `slots`.
@@ -104,16 +108,16 @@ struct Vocabulary: Sendable {
     private mutating func addPacked(_ p: (low: UInt64, high: UInt64), _ id: Int32) {
         if packedCount + 1 > slots.count / 2 {
             let old = slots
-            slots = Array(repeating: (0, 0, 0), count: max(64, slots.count * 2))
+            slots = Array(repeating: (0, 0, 0, []), count: max(64, slots.count * 2))
             for s in old where s.high != 0 { place(s) }
         }
-        place((p.low, p.high, id))
+        place((p.low, p.high, id, []))
         packedCount += 1
         let f = Vocabulary.filterBit(Vocabulary.hash(p.low, p.high))
         filter[f.word] |= f.bit
     }
 
-    private mutating func place(_ s: (low: UInt64, high: UInt64, id: Int32)) {
+    private mutating func place(_ s: (low: UInt64, high: UInt64, id: Int32, classes: WordClass)) {
         let mask = slots.count - 1
         var k = Vocabulary.home(Vocabulary.hash(s.low, s.high), slots: slots.count)
         while slots[k].high != 0 {
@@ -121,6 +125,13 @@ struct Vocabulary: Sendable {
             k = (k + 1) & mask
         }
         slots[k] = s
+    }
+
+    /// Gives every id its word classes (one per id, 0 included), also stored in the packed slots.
+    mutating func setClasses(_ classes: [WordClass]) {
+        precondition(classes.count == count, "one class set per id")
+        self.classes = classes
+        for k in slots.indices where slots[k].high != 0 { slots[k].classes = classes[Int(slots[k].id)] }
     }
 
     /// The id of a key; 0 when the lexicon has no such word.
@@ -145,6 +156,21 @@ struct Vocabulary: Sendable {
             k = (k + 1) & mask
         }
         return 0
+    }
+
+    /// `id(packed:)` with `classes[id]` (read from the slot: no second load), once `setClasses` has run.
+    /// - Complexity: O(1): a filter bit and a few probed slots.
+    @inline(__always) func entry(packed p: (low: UInt64, high: UInt64)) -> (id: Int32, classes: WordClass) {
+        let h = Vocabulary.hash(p.low, p.high)
+        let f = Vocabulary.filterBit(h)
+        guard filter[f.word] & f.bit != 0 else { return (0, classes.isEmpty ? [] : classes[0]) }
+        let mask = slots.count - 1
+        var k = Vocabulary.home(h, slots: slots.count)
+        while slots[k].high != 0 {
+            if slots[k].low == p.low && slots[k].high == p.high { return (slots[k].id, slots[k].classes) }
+            k = (k + 1) & mask
+        }
+        return (0, classes.isEmpty ? [] : classes[0])
     }
 }
 
@@ -220,6 +246,19 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     private let values: [Value]
     /// Entries whose first word has id `w` are `firstEntry[w]..<firstEntry[w + 1]`.
     private let firstEntry: [Int32]
+    /// For a first word that starts more than `largeGroup` entries ("the …"), its index in
+    /// `largeGroups`, else -1: such a group is narrowed by the second word before any compare.
+    private let largeGroupOf: [Int32]
+    /// Per large group: where its one-word entries start (they come last: longest first).
+    private let largeGroups: [(w: Int32, singles: Int32)]
+    /// The entries of several words of a large group, by first and second word id
+    /// (`secondKey`): a range of `secondOrder`, in the group's order.
+    private let bySecond: [Int64: Range<Int32>]
+    private let secondOrder: [Int32]
+    /// Groups larger than this get a second-word index.
+    static var largeGroup: Int { 8 }
+
+    @inline(__always) private static func secondKey(_ w: Int, _ second: Int32) -> Int64 { Int64(w) << 32 | Int64(UInt32(bitPattern: second)) }
 
     /// Builds a table from phrases already split into token keys, all interned in `vocabulary`.
     /// - Complexity: O(n log n) in the entries plus O(size of the vocabulary).
@@ -243,6 +282,43 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         }
         self.phraseIDs = phraseIDs; self.entryStart = starts; self.entryLength = lengths
         self.values = values; self.firstEntry = first
+        var largeGroupOf = [Int32](repeating: -1, count: first.count - 1)
+        var largeGroups: [(w: Int32, singles: Int32)] = []
+        var bySecond: [Int64: Range<Int32>] = [:]
+        var secondOrder: [Int32] = []
+        for w in 0..<(first.count - 1) where first[w + 1] - first[w] > Int32(Self.largeGroup) {
+            largeGroupOf[w] = Int32(largeGroups.count)
+            var singles = first[w + 1]
+            var bySecondHere: [Int32: [Int32]] = [:]
+            var seconds: [Int32] = []  // in order of first use, so the layout does not depend on hashing
+            for e in first[w]..<first[w + 1] {
+                if lengths[Int(e)] < 2 { singles = min(singles, e); continue }
+                let second = phraseIDs[Int(starts[Int(e)]) + 1]
+                if bySecondHere[second] == nil { seconds.append(second) }
+                bySecondHere[second, default: []].append(e)
+            }
+            largeGroups.append((Int32(w), singles))
+            for second in seconds {
+                let list = bySecondHere[second]!
+                bySecond[Self.secondKey(w, second)] = Int32(secondOrder.count)..<Int32(secondOrder.count + list.count)
+                secondOrder += list
+            }
+        }
+        self.largeGroupOf = largeGroupOf; self.largeGroups = largeGroups
+        self.bySecond = bySecond; self.secondOrder = secondOrder
+    }
+
+    /// The entries that may match at `i` when its word has id `w` (non-zero), in the group's
+    /// order: `direct` entry indices; for a large group, the entries of several words whose
+    /// second word is the next token's (`indirect`, indices into `secondOrder`), then its
+    /// one-word entries (`direct`). An entry left out cannot match (its second word differs).
+    /// - Complexity: O(1): a hash lookup of two integers for a large group.
+    @inline(__always) private func candidates(_ w: Int, _ tokens: [Token], _ i: Int, _ limit: Int) -> (indirect: Range<Int>, direct: Range<Int>) {
+        let g = Int(largeGroupOf[w])
+        if g < 0 { return (0..<0, Int(firstEntry[w])..<Int(firstEntry[w + 1])) }
+        let singles = Int(largeGroups[g].singles)..<Int(firstEntry[w + 1])
+        guard i + 1 < limit, let r = bySecond[Self.secondKey(w, tokens[i + 1].id)] else { return (0..<0, singles) }
+        return (Int(r.lowerBound)..<Int(r.upperBound), singles)
     }
 
     /// Builds a table from written phrases (tokenized as text is).
@@ -259,13 +335,18 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     }
 
     /// All entries matching at `i`, longest first.
-    /// - Complexity: O(k) in the entries sharing the first token.
+    /// - Complexity: O(k) in the entries sharing the first two tokens.
     func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
         guard i < limit else { return [] }
         let w = Int(tokens[i].id)
         guard w != 0 else { return [] }
         var out: [(Int, Value)] = []
-        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+        let c = candidates(w, tokens, i, limit)
+        for p in c.indirect {
+            let e = Int(secondOrder[p]), n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
+        }
+        for e in c.direct {
             let n = Int(entryLength[e])
             if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
         }
@@ -285,7 +366,12 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         guard i < limit else { return nil }
         let w = Int(tokens[i].id)
         guard w != 0 else { return nil }
-        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+        let c = candidates(w, tokens, i, limit)
+        for p in c.indirect {
+            let e = Int(secondOrder[p]), n = Int(entryLength[e])
+            if i + n <= limit, matches(e, tokens, i, n) { return n }
+        }
+        for e in c.direct {
             let n = Int(entryLength[e])
             if i + n <= limit, matches(e, tokens, i, n) { return n }
         }
@@ -297,7 +383,13 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         guard i < limit else { return nil }
         let w = Int(tokens[i].id)
         guard w != 0 else { return nil }
-        for e in Int(firstEntry[w])..<Int(firstEntry[w + 1]) {
+        let c = candidates(w, tokens, i, limit)
+        for p in c.indirect {
+            let e = Int(secondOrder[p]), n = Int(entryLength[e])
+            guard i + n <= limit, matches(e, tokens, i, n) else { continue }
+            if accept(n, values[e]) { return (n, values[e]) }
+        }
+        for e in c.direct {
             let n = Int(entryLength[e])
             guard i + n <= limit, matches(e, tokens, i, n) else { continue }
             if accept(n, values[e]) { return (n, values[e]) }
@@ -440,6 +532,7 @@ final class CompiledLexicon: Sendable {
         for w in pronouns { classes[Int(vocabulary.id(w))].insert(.pronoun) }
         for p in actorPhrases { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.actorStart) } }
         for p in cuePhrases["hypothetical"] ?? [] { if let f = p.keys.first { classes[Int(vocabulary.id(f))].insert(.hypotheticalStart) } }
+        vocabulary.setClasses(classes)
         self.vocabulary = vocabulary
         self.classes = classes
 

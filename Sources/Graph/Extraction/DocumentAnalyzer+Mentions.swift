@@ -33,6 +33,12 @@ extension DocumentAnalyzer {
     /// Finds the mentions of sentence `si`, updating the discourse state.
     /// - Complexity: O(n) in the sentence's tokens (hash lookups per token).
     func findMentions(_ si: Int) -> [Mention] {
+        self.tokens.withUnsafeBufferPointer { findMentions(si, tokens: $0) }
+    }
+
+    /// `findMentions` with the document's tokens as a buffer, read in place (as in `applyRules`:
+    /// the array getter left in this long function copied whole tokens).
+    private func findMentions(_ si: Int, tokens: UnsafeBufferPointer<Token>) -> [Mention] {
         let s = sentences[si]
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let qs = quotes[si]
@@ -40,7 +46,8 @@ extension DocumentAnalyzer {
         var ms: [Mention] = []
         // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
         var long = 0, capital = 0
-        for k in s.tokens where tokens[k].isWord && tokens[k].characterCount >= 4 {
+        // (an ASCII token's characters are its scalars: `end - start`, without reading its text)
+        for k in s.tokens where tokens[k].isWord && (tokens[k].isASCII ? tokens[k].end - tokens[k].start : tokens[k].characterCount) >= 4 {
             long += 1
             if tokens[k].isCapitalized { capital += 1 }
         }
@@ -52,14 +59,14 @@ extension DocumentAnalyzer {
             let tCapitalized = tokens[i].isCapitalized, tAllCaps = tokens[i].isAllCaps
             guard tokens[i].isWord else { i += 1; continue }
             var best: (len: Int, entity: Int, kind: MentionKind)? = nil
-            if tCapitalized || tAllCaps, let d = dynamicNames.longest(tokens, at: i, limit: upper),
+            if tCapitalized || tAllCaps, let d = dynamicNames.longest(self.tokens, at: i, limit: upper),
                !(d.length == 1 && tAllCaps && tokens[i].characterCount <= 4 && lowerCaseLearned.contains(tokens[i].key)) {
                 best = (d.length, d.value, .name)
             }
             // the longest dictionary phrase here that the text's case and context allow
             let minLength = best?.len ?? 0
             // (a word that starts no dictionary phrase is not looked up)
-            if tokens[i].classes.contains(.actorStart), let m = lex.actors.firstMatch(tokens, at: i, limit: upper, { length, a in
+            if tokens[i].classes.contains(.actorStart), let m = lex.actors.firstMatch(self.tokens, at: i, limit: upper, { length, a in
                 guard length > minLength else { return false }
                 let range = i..<(i + length)
                 if a.caseSensitive {
@@ -75,10 +82,11 @@ extension DocumentAnalyzer {
             }), let e = entity(for: m.value, sentence: si) {
                 let a = m.value
                 best = (m.length, e, a.kind == .demonym ? .demonym : (a.kind == .reference ? .reference : .name))
-                if a.kind == .name { entities[e].surfaces.insert(text(of: i..<(i + m.length))) }
+                if a.kind == .name { insertSurface(e, i..<(i + m.length)) }
                 // "Pavel" after "Petr Pavel": a known person's surname names them for the rest of the document
-                if a.kind == .name, entities[e].type == .person, m.length > 1, let last = entities[e].name.split(separator: " ").last,
-                   last.count >= 3, last.first?.isUppercase == true {
+                // (once per entity: its name never changes, so a second `learn` would change nothing)
+                if a.kind == .name, entities[e].type == .person, m.length > 1, !surnameTaken(e),
+                   let last = entities[e].name.split(separator: " ").last, last.count >= 3, last.first?.isUppercase == true {
                     learn(String(last), e)
                 }
             }
@@ -95,8 +103,8 @@ extension DocumentAnalyzer {
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
             if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
-               lex.predicates.longestLength(tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
-                || (i > lower && lex.predicates.longest(tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
+               lex.predicates.longestLength(self.tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
+                || (i > lower && lex.predicates.longest(self.tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
                 best = (1, e, .name)
             }
@@ -121,7 +129,7 @@ extension DocumentAnalyzer {
         i = lower
         while i < upper {
             guard tokens[i].isWord, !coveredA[i - lower],
-                  let hit = lex.titles.longest(tokens, at: i, limit: upper) else { i += 1; continue }
+                  let hit = lex.titles.longest(self.tokens, at: i, limit: upper) else { i += 1; continue }
             let canon = hit.value
             var tEnd = i + hit.length
             // a plural or a compound ("foreign ministers", "minister-level") is no title
@@ -166,7 +174,7 @@ extension DocumentAnalyzer {
                 while r < upper, r - n < 3 || (r - n < 5 && tokens[r - 1].classes.contains(.nameParticle)),
                       isNameWord(r) || (r > n && r + 1 < upper && tokens[r].classes.contains(.nameParticle)
                         && (isNameWord(r + 1) && tokens[r + 1].isCapitalized || tokens[r + 1].classes.contains(.nameParticle))),
-                      lex.titles.longestLength(tokens, at: r, limit: upper) == nil,
+                      lex.titles.longestLength(self.tokens, at: r, limit: upper) == nil,
                       !ms.contains(where: { $0.range.contains(r) }) { r += 1 }
                 if r > n, !(n > tEnd && r < upper && tokens[r].isWord && tokens[r].isCapitalized) {
                     let name = text(of: n..<r)
@@ -262,11 +270,11 @@ extension DocumentAnalyzer {
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
                     m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
                 }
-            } else if key == "its", let e = lastNonPerson {
+            } else if isKey(key, "its"), let e = lastNonPerson {
                 m = Mention(entity: e, range: i..<(i + 1), kind: .pronoun, possessive: true)
             } else if pronoun, let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
-            } else if (key == "country" || key == "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
+            } else if isKey(key, "country") || isKey(key, "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
             } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
@@ -307,6 +315,8 @@ extension DocumentAnalyzer {
     /// program called so (by its name, aliases or an earlier description); a generic noun
     /// ("plan", "initiative", "mechanism", "proposal") may also stand for the most recent program.
     func programFor(noun: String) -> Int? {
+        // no program named yet: nothing to refer back to (`programOrder.last` is nil too)
+        if programOrder.isEmpty { return nil }
         let singular = noun.hasSuffix("s") && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
         for p in programOrder.reversed() {
             if descriptors[p]?.contains(noun) == true || descriptors[p]?.contains(singular) == true { return p }

@@ -257,7 +257,7 @@ extension DocumentAnalyzer {
     func accordingTo(lower: Int, upper: Int, quotes qs: [Range<Int>]) -> Int? {
         var k = lower
         while k + 2 < upper {
-            if tokens[k].key == "according", tokens[k + 1].key == "to", !qs.contains(where: { $0.contains(k) }) { return k }
+            if isKey(tokens[k].key, "according"), isKey(tokens[k + 1].key, "to"), !qs.contains(where: { $0.contains(k) }) { return k }
             k += 1
         }
         return nil
@@ -276,6 +276,15 @@ extension DocumentAnalyzer {
 
     /// Reads the statements, pledges and oppositions of sentence `si`.
     func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)]) -> [DraftRelation] {
+        self.tokens.withUnsafeBufferPointer { applyRules(si, &ms, memory: &memory, tokens: $0) }
+    }
+
+    /// `applyRules` with the document's tokens as a buffer: in this long function the optimizer
+    /// left `self.tokens[k]` as calls of the array getter, each copying a whole token (and
+    /// retaining its strings); a buffer's element is read in place. (`self.tokens` stays the
+    /// array the phrase tables take; it never changes.)
+    private func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)],
+                            tokens: UnsafeBufferPointer<Token>) -> [DraftRelation] {
         let s = sentences[si]
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let triggers = findTriggers(si, ms)
@@ -446,7 +455,7 @@ extension DocumentAnalyzer {
                       let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && entities[$0.entity].type != .person
                           && !isPrepositionalObject($0, lower: lower) && ($0.kind != .demonym || tokens[$0.range.upperBound].classes.contains(.actingGroupNoun)) }),
                       subject.entity != gm.entity, !isNegated(start, lower: lower) else { continue }
-                let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - 5)..<t.range.upperBound)?.0
+                let amount = AmountParser(lexicon: lex).firstAmount(self.tokens, in: max(lower, start - 5)..<t.range.upperBound)?.0
                 // "pledges from Canada, Norway and the Netherlands": every giver of the list
                 var giversFrom = [gm.entity]
                 if let gi = ms.firstIndex(where: { $0.range.lowerBound == gm.range.lowerBound }) {
@@ -475,7 +484,7 @@ extension DocumentAnalyzer {
             }
             // "added $300 million": "add" gives only an amount that follows it at once
             if p.lemma == "add" {
-                guard let a = AmountParser(lexicon: lex).firstAmount(tokens, in: t.range.upperBound..<min(upper, t.range.upperBound + 6)),
+                guard let a = AmountParser(lexicon: lex).firstAmount(self.tokens, in: t.range.upperBound..<min(upper, t.range.upperBound + 6)),
                       a.1.lowerBound <= t.range.upperBound + 1 else { continue }
             }
             // "would spend 4.8% of GDP", "committed to reaching 5%": a share of output is a spending pledge
@@ -508,14 +517,14 @@ extension DocumentAnalyzer {
                     // an acronym's expansion in parentheses is not the clause
                     if tokens[k].mark == "(", let close = (k..<min(end, k + 15)).first(where: { tokens[$0].mark == ")" }) { k = close + 1; continue }
                     let key = tokens[k].key
-                    if tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(tokens, at: k, limit: end) != nil
-                        || tokens[k].kind == .number || lex.currencies.longestLength(tokens, at: k, limit: end) != nil { given = true; break }
+                    if tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(self.tokens, at: k, limit: end) != nil
+                        || tokens[k].kind == .number || lex.currencies.longestLength(self.tokens, at: k, limit: end) != nil { given = true; break }
                     if tokens[k].classes.contains(.preposition), key != "with", key != "of", k > t.range.upperBound + 1 { break }
                     k += 1
                 }
                 // passive: "New air defence systems will be sent to Ukraine"
                 if !given, start > lower, DocumentAnalyzer.passiveAuxiliaries.contains(tokens[start - 1].key) {
-                    for k in max(lower, start - 8)..<start where tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(tokens, at: k, limit: start) != nil {
+                    for k in max(lower, start - 8)..<start where tokens[k].classes.contains(.resourceNoun) || lex.itemHeads.longestLength(self.tokens, at: k, limit: start) != nil {
                         given = true
                     }
                 }
@@ -585,7 +594,7 @@ extension DocumentAnalyzer {
                 if after < end, tokens[after].mark == "(", let close = (after..<min(end, after + 15)).first(where: { tokens[$0].mark == ")" }) { after = close + 1 }
                 else if after < end, tokens[after].mark == ")" { after += 1 }
                 if after < end, m.kind != .demonym, !(k >= t.range.upperBound && tokens[k].classes.contains(.recipientPreposition)),
-                   lex.itemHeads.longestLength(tokens, at: after, limit: end) != nil { ok = false }
+                   lex.itemHeads.longestLength(self.tokens, at: after, limit: end) != nil { ok = false }
                 if type == .person || (type == .organization && !ok) { ok = false }
                 if type == .program, k >= t.range.upperBound, !DocumentAnalyzer.programPrepositions.contains(tokens[k].key), !continuesList { ok = ok && true }
                 if afterIncluding, type == .country || type == .organization, !ok {
@@ -640,7 +649,7 @@ extension DocumentAnalyzer {
             }
             guard !givers.isEmpty, !recipients.isEmpty else { continue }
             if !t.inQuote { previousGivers = givers }
-            let amount = AmountParser(lexicon: lex).firstAmount(tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
+            let amount = AmountParser(lexicon: lex).firstAmount(self.tokens, in: max(lower, start - (p.isNoun ? 5 : 2))..<end)?.0
             let items = findItems(t.range.upperBound..<end, ms)
             lastPledge = (si, givers)
             let single = givers.count == 1
@@ -752,10 +761,13 @@ extension DocumentAnalyzer {
         }
 
         // a statement is about what is said, not about each giver it lists
-        var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
-        if givers.count < 2 { givers = [] }
-        let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
-        out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+        // (without a pledge there is no giver: nothing to remove, no sets to build)
+        if out.contains(where: { $0.kind == .pledge }) {
+            var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
+            if givers.count < 2 { givers = [] }
+            let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
+            out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+        }
 
         // the subject for the next sentence's pronouns
         if let f = firstSpeaker, entities[f].type == .person { lastSubjectPerson = f }

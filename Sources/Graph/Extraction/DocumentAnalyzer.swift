@@ -68,6 +68,13 @@ final class DocumentAnalyzer {
     private var learned = Set<LearnedName>()
     /// `nameKeys` of each entity, once asked for.
     private var nameKeysCache: [[String]?] = []
+    /// Per entity: the scalar ranges of the surfaces `insertSurface` added, up to
+    /// `rememberedSurfaces` (their scalars are compared before a text is made and hashed
+    /// again), and whether its surname was learned.
+    private var insertedSurfaces: [[Range<Int>]] = []
+    /// How many surfaces of an entity `insertSurface` compares with (an entity has a few).
+    private static let rememberedSurfaces = 4
+    private var surnameLearned: [Bool] = []
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
@@ -105,9 +112,7 @@ final class DocumentAnalyzer {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        var tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary)
-        for k in tokens.indices { tokens[k].classes = lexicon.classes[Int(tokens[k].id)] }
-        self.tokens = tokens
+        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true)
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
         self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
@@ -124,6 +129,36 @@ final class DocumentAnalyzer {
     }
 
     // MARK: Entities
+
+    /// `entities[e].surfaces.insert(text(of: range))`, skipped when the range's scalars are those
+    /// of a surface inserted for `e` before (inserting an equal string changes nothing).
+    /// - Complexity: O(length of the surface × `rememberedSurfaces`).
+    func insertSurface(_ e: Int, _ range: Range<Int>) {
+        guard !range.isEmpty else { entities[e].surfaces.insert(""); return }
+        while insertedSurfaces.count < entities.count { insertedSurfaces.append([]) }
+        let c = tokens[range.lowerBound].start, d = tokens[range.upperBound - 1].end
+        let base = scalars.startIndex
+        for previous in insertedSurfaces[e] where previous.count == d - c {
+            var same = true
+            for k in 0..<(d - c) where scalars[base + previous.lowerBound + k] != scalars[base + c + k] { same = false; break }
+            if same { return }
+        }
+        entities[e].surfaces.insert(text(of: range))
+        if insertedSurfaces[e].count < DocumentAnalyzer.rememberedSurfaces { insertedSurfaces[e].append(c..<d) }
+    }
+
+    /// Whether the surname of person `e` was already learned; marks it learned.
+    func surnameTaken(_ e: Int) -> Bool {
+        while surnameLearned.count < entities.count { surnameLearned.append(false) }
+        if surnameLearned[e] { return true }
+        surnameLearned[e] = true
+        return false
+    }
+
+    /// `key == word` for a short ASCII literal, comparing the lengths first (most keys differ in length).
+    @inline(__always) func isKey(_ key: String, _ word: String) -> Bool {
+        key.utf8.count == word.utf8.count && key == word
+    }
 
     @discardableResult
     func entity(forActor id: String, sentence: Int) -> Int? {

@@ -35,9 +35,9 @@ struct Token: Sendable {
     var isAllCaps: Bool = false
 
     /// An ASCII token whose case flags the tokenizer has already read.
-    init(start: Int, end: Int, text: String, key: String, id: Int32, kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
+    init(start: Int, end: Int, text: String, key: String, id: Int32, classes: WordClass = [], kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
          mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool) {
-        self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.kind = kind
+        self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.classes = classes; self.kind = kind
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
         self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps
     }
@@ -94,13 +94,31 @@ enum Tokenizer {
     ///   - vocabulary: gives each token the id of its key (for the lexicon's phrase tables).
     /// - Complexity: O(n) in the number of scalars.
     static func tokenize(_ scalars: [Unicode.Scalar], vocabulary: Vocabulary? = nil) -> [Token] {
-        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary) }
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: nil) }
     }
 
     /// Tokenizes a slice of scalars in place; offsets count from the slice's start.
-    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil) -> [Token] {
-        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary) }
+    /// - Parameter classes: set each token's `classes` from the vocabulary's (`Vocabulary.setClasses`).
+    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil, classes: Bool = false) -> [Token] {
+        // the classes of a vocabulary that has them
+        let table = classes && vocabulary?.classes.isEmpty == false ? vocabulary?.classes : nil
+        return scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: table) }
     }
+
+    /// Non-ASCII tokens of one or two scalars that news text is full of (curly quotes and
+    /// apostrophes, dashes, "’s"), made once as any token is (same text, key and flags) with
+    /// their scalars packed 32 bits each: one such token is copied, not folded and hashed.
+    private static let commonTokens: [(packed: UInt64, token: Token)] = {
+        let marks: [String] = ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{2014}", "\u{2013}", "\u{2026}", "\u{00AB}",
+                               "\u{00BB}", "\u{2022}", "\u{00B7}", "\u{20AC}", "\u{00A3}", "\u{2019}s", "\u{2019}S"]
+        return marks.map { text in
+            let scalars = Array(text.unicodeScalars)
+            var packed: UInt64 = 0
+            for (k, s) in scalars.enumerated() { packed |= UInt64(s.value) << UInt64(32 * k) }
+            let kind: Token.Kind = scalars.count == 1 ? .punct : .word
+            return (packed, Token(start: 0, end: 0, text: text, key: keyOf(text), kind: kind, newlineBefore: false, spaceBefore: false))
+        }
+    }()
 
     @inline(__always) private static func isAlnum(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { let v = s.value; return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
@@ -118,8 +136,11 @@ enum Tokenizer {
         s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
     }
 
-    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?) -> [Token] {
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?, classes: [WordClass]?) -> [Token] {
         var tokens: [Token] = []
+        let common = commonTokens
+        // ids of `common`'s keys in `vocabulary`, looked up at first use (-1: not yet; made at the first common token)
+        var commonIDs: [Int32] = []
         tokens.reserveCapacity(scalars.count / 5)
         let n = scalars.count
         var i = 0
@@ -153,14 +174,43 @@ enum Tokenizer {
                     return count
                 }
                 var id: Int32 = 0
-                if let vocabulary { id = count <= WordSet.maxLength ? vocabulary.id(packed: (low, high)) : vocabulary.id(key) }
+                var wordClasses: WordClass = []
+                if let vocabulary {
+                    if count <= WordSet.maxLength {
+                        let e = vocabulary.entry(packed: (low, high))
+                        id = e.id
+                        wordClasses = e.classes
+                    } else {
+                        id = vocabulary.id(key)
+                        if let classes { wordClasses = classes[Int(id)] }
+                    }
+                }
                 let first = scalars[a].value
-                tokens.append(Token(start: a, end: b, text: text, key: key, id: id, kind: kind, newlineBefore: newline, spaceBefore: space,
-                                    mark: count == 1 ? scalars[a] : "\u{0}", isCapitalized: first >= 65 && first <= 90,
-                                    isAllCaps: letters >= 2 && upper == letters))
+                // made in place in the array (a `var` token set afterwards was copied in, retaining its strings)
+                tokens.append(Token(start: a, end: b, text: text, key: key, id: id, classes: classes != nil ? wordClasses : [], kind: kind,
+                                    newlineBefore: newline, spaceBefore: space, mark: count == 1 ? scalars[a] : "\u{0}",
+                                    isCapitalized: first >= 65 && first <= 90, isAllCaps: letters >= 2 && upper == letters))
                 newline = false
                 space = false
                 return
+            }
+            if count <= 2 {
+                var packed = UInt64(scalars[a].value)
+                if count == 2 { packed |= UInt64(scalars[a + 1].value) << 32 }
+                if let c = common.firstIndex(where: { $0.packed == packed }), common[c].token.kind == kind {
+                    var token = common[c].token
+                    token.start = a; token.end = b; token.newlineBefore = newline; token.spaceBefore = space
+                    if let vocabulary {
+                        if commonIDs.isEmpty { commonIDs = [Int32](repeating: -1, count: common.count) }
+                        if commonIDs[c] < 0 { commonIDs[c] = vocabulary.id(token.key) }
+                        token.id = commonIDs[c]
+                    }
+                    if let classes { token.classes = classes[Int(token.id)] }
+                    tokens.append(token)
+                    newline = false
+                    space = false
+                    return
+                }
             }
             let text = String(scalars: scalars[a..<b])
             var key: String
@@ -176,6 +226,7 @@ enum Tokenizer {
             }
             var token = Token(start: a, end: b, text: text, key: key, kind: kind, newlineBefore: newline, spaceBefore: space)
             if let vocabulary { token.id = vocabulary.id(key) }
+            if let classes { token.classes = classes[Int(token.id)] }
             tokens.append(token)
             newline = false
             space = false
