@@ -88,23 +88,4 @@ import Testing
             #expect(r.attributes == expectedAttributes)
         }
     }
-
-    @Test(arguments: 0..<12) func gatheredEdgesEqualAbsorbingEachInTurn(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
-        var edges = EntityGraphEdges()
-        var reference: [Relation] = []
-        for _ in 0..<(rng.below(300)) {
-            // a few people and organizations; documents mostly in order, sometimes not
-            let d = rng.below(10) == 0 ? rng.below(40) : 40 + reference.count
-            let evidence = (0..<(1 + rng.below(2))).map { k in
-                Evidence(document: "doc\(1000 + d).txt", start: k * 10, end: k * 10 + 9, text: "sentence \(k)")
-            }
-            let attributes = rng.below(3) == 0 ? ["title": "Minister \(rng.below(2))", "source": "lexicon"] : ["source": "lexicon"]
-            let r = Relation(source: "p\(rng.below(5))", kind: rng.below(2) == 0 ? .role : .member, target: "o\(rng.below(3))",
-                             evidence: evidence, items: rng.below(5) == 0 ? ["item \(rng.below(3))"] : [], attributes: attributes)
-            edges.add(r)
-            if let i = reference.firstIndex(where: { $0.key == r.key }) { reference[i].absorb(r) } else { reference.append(r) }
-        }
-        #expect(edges.merged() == reference)
-    }
 }

@@ -56,7 +56,7 @@ public struct BuildAccumulator: Sendable {
     public func finish() -> (EntityGraph, BuildReport) {
         // a lone surname that is some other document's full name joins it
         var g = BuildPipeline.mergeSurnames(graph)
-        for r in lexiconEdges.merged() where g.entity(id: r.source) != nil && g.entity(id: r.target) != nil {
+        for r in lexiconEdges.relations where g.entity(id: r.source) != nil && g.entity(id: r.target) != nil {
             try? g.add(r)
         }
         for (entity, e) in expansions.sorted(by: { $0.key < $1.key }) where e.values.count > 1 {
@@ -77,49 +77,18 @@ public struct BuildAccumulator: Sendable {
 
 /// Relations merged by (source, kind, target) without requiring their ends to exist, in
 /// order of first appearance; merging follows `EntityGraph.add(_:)`.
-///
-/// Evidence is gathered in one list in order of arrival and given to the edges at the end:
-/// the same lexicon edge comes back in most documents, and appending to its own list each
-/// time would touch a cold cache line of a different array at every addition.
 struct EntityGraphEdges: Sendable {
-    /// The edges, each with the evidence of its first addition only (see `merged()`).
-    private var relations: [Relation] = []
+    private(set) var relations: [Relation] = []
     private var index: [RelationKey: Int] = [:]
-    /// Evidence of later additions: (edge position, evidence), in order of arrival.
-    private var pending: [(edge: Int32, evidence: Evidence)] = []
 
-    /// - Complexity: O(1) lookups plus the merge of the edge's other fields.
+    /// - Complexity: O(1) lookups plus the evidence merge.
     mutating func add(_ relation: Relation) {
         let key = relation.key
         guard let i = index[key] else {
-            precondition(relations.count < Int(Int32.max), "more than 2^31 lexicon edges")
             index[key] = relations.count
             relations.append(relation)
             return
         }
-        relations[i].absorb(relation, includingEvidence: false)
-        for e in relation.evidence { pending.append((Int32(truncatingIfNeeded: i), e)) }
-    }
-
-    /// The edges with all their evidence: what absorbing each addition in turn would give.
-    /// - Complexity: O(n + p) for p pending evidence, plus sorting an edge's evidence when it
-    ///   did not arrive in order.
-    func merged() -> [Relation] {
-        // a counting sort of the pending evidence's positions by edge, stable: each edge's in
-        // arrival order (positions, not copies of the evidence)
-        var start = [Int](repeating: 0, count: relations.count + 1)
-        for p in pending { start[Int(p.edge) + 1] += 1 }
-        for i in relations.indices { start[i + 1] += start[i] }
-        var next = start
-        var order = [Int](repeating: 0, count: pending.count)
-        for (k, p) in pending.enumerated() {
-            order[next[Int(p.edge)]] = k
-            next[Int(p.edge)] += 1
-        }
-        var out = relations
-        for i in out.indices where start[i + 1] > start[i] {
-            out[i].addEvidence(order[start[i] ..< start[i + 1]].lazy.map { pending[$0].evidence })
-        }
-        return out
+        relations[i].absorb(relation)
     }
 }

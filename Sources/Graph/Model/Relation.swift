@@ -157,14 +157,8 @@ public struct Relation: Hashable, Sendable {
     /// united; an amount, status, quote or attribute already set is kept.
     /// - Complexity: O(m) when the new evidence sorts after this one's, else O((n + m) log(n + m)).
     public mutating func absorb(_ other: Relation) {
-        absorb(other, includingEvidence: true)
-    }
-
-    /// `absorb(_:)`, leaving the other relation's evidence out unless `includingEvidence` (for a
-    /// caller that gathers evidence its own way).
-    mutating func absorb(_ other: Relation, includingEvidence: Bool) {
         // a relation's evidence is sorted and unique already
-        if includingEvidence { addEvidence(other.evidence, sorted: true) }
+        addEvidence(other.evidence, sorted: true)
         if !other.items.isEmpty, !other.items.allSatisfy(items.contains) { addItems(other.items) }
         if amount == nil { amount = other.amount }
         if status == nil { status = other.status }
