@@ -334,67 +334,50 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         return true
     }
 
-    /// All entries matching at `i`, longest first.
-    /// - Complexity: O(k) in the entries sharing the first two tokens.
-    func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
-        guard i < limit else { return [] }
+    /// Walks the entries matching at `i`, longest first, calling `body` with each one's index
+    /// and length until it returns true; returns that entry's (index, length).
+    /// - Complexity: O(k) in the entries sharing the first two tokens; allocates nothing.
+    @inline(__always) private func firstMatching(_ tokens: [Token], at i: Int, limit: Int,
+                                                 _ body: (_ entry: Int, _ length: Int) -> Bool) -> (entry: Int, length: Int)? {
+        guard i < limit else { return nil }
         let w = Int(tokens[i].id)
-        guard w != 0 else { return [] }
-        var out: [(Int, Value)] = []
+        guard w != 0 else { return nil }
         let c = candidates(w, tokens, i, limit)
         for p in c.indirect {
             let e = Int(secondOrder[p]), n = Int(entryLength[e])
-            if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
+            if i + n <= limit, matches(e, tokens, i, n), body(e, n) { return (e, n) }
         }
         for e in c.direct {
             let n = Int(entryLength[e])
-            if i + n <= limit, matches(e, tokens, i, n) { out.append((n, values[e])) }
+            if i + n <= limit, matches(e, tokens, i, n), body(e, n) { return (e, n) }
         }
+        return nil
+    }
+
+    /// All entries matching at `i`, longest first.
+    /// - Complexity: O(k) in the entries sharing the first two tokens.
+    func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
+        var out: [(length: Int, value: Value)] = []
+        _ = firstMatching(tokens, at: i, limit: limit) { e, n in out.append((n, values[e])); return false }
         return out
     }
 
     /// The longest entry matching at `i`.
-    /// - Complexity: O(k) in the entries sharing the first token; allocates nothing.
+    /// - Complexity: O(k) in the entries sharing the first two tokens; allocates nothing.
     func longest(_ tokens: [Token], at i: Int, limit: Int) -> (length: Int, value: Value)? {
         firstMatch(tokens, at: i, limit: limit) { _, _ in true }
     }
 
     /// The length of the longest entry matching at `i` (`longest(…)?.length`, without copying
     /// the entry's value: for the checks that only ask whether and how far a phrase matches).
-    /// - Complexity: O(k) in the entries sharing the first token; allocates and retains nothing.
+    /// - Complexity: O(k) in the entries sharing the first two tokens; allocates and retains nothing.
     func longestLength(_ tokens: [Token], at i: Int, limit: Int) -> Int? {
-        guard i < limit else { return nil }
-        let w = Int(tokens[i].id)
-        guard w != 0 else { return nil }
-        let c = candidates(w, tokens, i, limit)
-        for p in c.indirect {
-            let e = Int(secondOrder[p]), n = Int(entryLength[e])
-            if i + n <= limit, matches(e, tokens, i, n) { return n }
-        }
-        for e in c.direct {
-            let n = Int(entryLength[e])
-            if i + n <= limit, matches(e, tokens, i, n) { return n }
-        }
-        return nil
+        firstMatching(tokens, at: i, limit: limit) { _, _ in true }?.length
     }
 
     /// The longest entry matching at `i` that `accept` takes.
     func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
-        guard i < limit else { return nil }
-        let w = Int(tokens[i].id)
-        guard w != 0 else { return nil }
-        let c = candidates(w, tokens, i, limit)
-        for p in c.indirect {
-            let e = Int(secondOrder[p]), n = Int(entryLength[e])
-            guard i + n <= limit, matches(e, tokens, i, n) else { continue }
-            if accept(n, values[e]) { return (n, values[e]) }
-        }
-        for e in c.direct {
-            let n = Int(entryLength[e])
-            guard i + n <= limit, matches(e, tokens, i, n) else { continue }
-            if accept(n, values[e]) { return (n, values[e]) }
-        }
-        return nil
+        firstMatching(tokens, at: i, limit: limit) { e, n in accept(n, values[e]) }.map { ($0.length, values[$0.entry]) }
     }
 
     /// Whether some entry starts with the word of this token.
