@@ -31,10 +31,18 @@ public struct BuildAccumulator: Sendable {
     /// Folds one document's extraction in; call in document order.
     /// - Complexity: O(size of the extraction) lookups plus the evidence merges of its edges.
     public mutating func add(_ x: DocumentExtraction) {
+        var x = x
+        add(taking: &x)
+    }
+
+    /// `add(_:)` that moves the extraction's edges into the graph instead of copying them,
+    /// leaving `x` without edges: for a fold that drops each extraction once added.
+    /// - Complexity: O(size of the extraction) lookups plus the evidence merges of its edges.
+    mutating func add(taking x: inout DocumentExtraction) {
         documentsRead += 1
-        graph.merge(x.graph)
-        for r in x.lexiconRoles { lexiconEdges.add(r) }
-        for r in x.memberships { lexiconEdges.add(r) }
+        graph.merge(taking: &x.graph)
+        for k in x.lexiconRoles.indices { lexiconEdges.add(exchange(&x.lexiconRoles[k], with: Relation.placeholder)) }
+        for k in x.memberships.indices { lexiconEdges.add(exchange(&x.memberships[k], with: Relation.placeholder)) }
         for e in x.expansions {
             var k = AliasKey.normalize(e.expansion)
             if k.utf8.contains(0x7A), k.contains("prioritized") { k = k.replacingOccurrences(of: "prioritized", with: "prioritised") }
@@ -82,7 +90,7 @@ struct EntityGraphEdges: Sendable {
     private var index: [RelationKey: Int] = [:]
 
     /// - Complexity: O(1) lookups plus the evidence merge.
-    mutating func add(_ relation: Relation) {
+    mutating func add(_ relation: consuming Relation) {
         let key = relation.key
         guard let i = index[key] else {
             index[key] = relations.count

@@ -125,7 +125,7 @@ extension BuildPipeline {
         for file in files {
             let outcome = process(file, extractor)
             if let w = outcome.warning { warnings.append(w) }
-            if let x = outcome.extraction { acc.add(x) }
+            if var x = outcome.extraction { acc.add(taking: &x) }
         }
         return try finish(acc, warnings: warnings, files: files, directory: inputDirectory, started: started)
     }
@@ -168,25 +168,27 @@ extension BuildPipeline {
         let batches = Self.batches(files, bytes: batchBytes)
         var acc = BuildAccumulator()
         var warnings: [String] = []
-        await withTaskGroup(of: (Int, [Outcome]).self) { group in
+        await withTaskGroup(of: (Int, Batch).self) { group in
             var next = 0, merged = 0, running = 0, documentsDone = 0, bytesDone = 0
-            var pending: [Int: [Outcome]] = [:]
+            var pending: [Int: Batch] = [:]
             func refill() {
                 while next < batches.count, running < jobs, next - merged < window {
                     let b = next, batch = files[batches[b]]
-                    group.addTask { (b, batch.map { process($0, extractor) }) }
+                    group.addTask { (b, Batch(batch.map { process($0, extractor) })) }
                     next += 1; running += 1
                 }
             }
             refill()
-            while let (b, outcomes) = await group.next() {
+            while let (b, batch) = await group.next() {
                 running -= 1
-                pending[b] = outcomes
+                pending[b] = batch
                 // fold in document order: the reorder buffer holds at most `window` batches
-                while let os = pending.removeValue(forKey: merged) {
-                    for o in os {
-                        if let w = o.warning { warnings.append(w) }
-                        if let x = o.extraction { acc.add(x) }
+                while let done = pending.removeValue(forKey: merged) {
+                    var os = exchange(&done.outcomes, with: [])
+                    for k in os.indices {
+                        if let w = os[k].warning { warnings.append(w) }
+                        // moved out of the batch, so the fold can take its edges without copying
+                        if var x = os[k].extraction.take() { acc.add(taking: &x) }
                         bytesDone += files[documentsDone].size
                         documentsDone += 1
                         progress?(BuildProgress(documentsDone: documentsDone, documentsTotal: files.count, bytesDone: bytesDone,
@@ -219,6 +221,15 @@ extension BuildPipeline {
         }
         if start < files.count { out.append(start..<files.count) }
         return out
+    }
+
+    /// One task's outcomes, handed over by reference: a task group keeps a copy of each
+    /// child's result until the task is released, so an array returned by value is shared
+    /// and moving an extraction out of it would copy the whole batch first.
+    final class Batch: @unchecked Sendable {
+        /// Read only by the task that folds the batch, after its worker has finished.
+        var outcomes: [Outcome]
+        init(_ outcomes: [Outcome]) { self.outcomes = outcomes }
     }
 
     /// What one worker hands back: the extraction (nil when skipped) and a file warning.

@@ -203,7 +203,8 @@ public struct EntityGraph: Sendable, Equatable {
     }
 
     /// `add(_:)` for a relation whose ends' dense indices the caller already looked up.
-    mutating func insert(_ relation: Relation, source s: Int, target t: Int) {
+    /// A new relation is moved into the graph, not copied, when the caller hands it over.
+    mutating func insert(_ relation: consuming Relation, source s: Int, target t: Int) {
         let key = Self.packedKey(s, relation.kind, t)
         if let i = relationIndex[key] {
             relations[i].absorb(relation)
@@ -296,18 +297,31 @@ public struct EntityGraph: Sendable, Equatable {
     /// - Parameter other: the graph to merge in.
     /// - Complexity: O(n + r) lookups plus the evidence merges.
     public mutating func merge(_ other: EntityGraph) {
+        var other = other
+        merge(taking: &other)
+    }
+
+    /// `merge(_:)` that moves `other`'s relations into this graph instead of copying them
+    /// (a copy retains, and the dropped original releases, every string and array of every
+    /// edge): `other` is left without relations. For a fold that drops each graph once merged.
+    /// - Complexity: O(n + r) lookups plus the evidence merges.
+    mutating func merge(taking other: inout EntityGraph) {
         // each entity of `other` looked up once; its edges then go in by dense index, with
         // no id hashing per edge
         var index: [Int] = []
         index.reserveCapacity(other.entities.count)
         for e in other.entities { index.append(add(e)) }
-        for (k, r) in other.relations.enumerated() {
-            let ends = other.relationEnds[k]
-            insert(r, source: index[Int(ends.source)], target: index[Int(ends.target)])
+        var moved = exchange(&other.relations, with: [])
+        let ends = other.relationEnds
+        other.relationEnds = []
+        other.relationIndex = [:]
+        for k in moved.indices {
+            insert(exchange(&moved[k], with: Relation.placeholder), source: index[Int(ends[k].source)], target: index[Int(ends[k].target)])
         }
         for d in other.documents { add(d) }
         for c in other.conflicts { add(c) }
     }
+
 
     public static func == (a: EntityGraph, b: EntityGraph) -> Bool {
         a.sortedEntities == b.sortedEntities && a.sortedRelations == b.sortedRelations

@@ -100,6 +100,10 @@ public struct Relation: Hashable, Sendable {
     /// Free-form attributes (for a role: `"title"`, `"from"`, `"to"`), serialized sorted by key.
     public var attributes: [String: String]
 
+    /// An empty relation left in storage a relation was moved out of (`exchange(_:with:)`):
+    /// its strings and collections are the static empty ones, so making it allocates nothing.
+    static let placeholder = Relation(source: "", kind: .statement, target: "")
+
     /// The (source, kind, target) identity.
     public var key: RelationKey { RelationKey(source: source, kind: kind, target: target) }
 
