@@ -38,6 +38,31 @@ import Testing
         #expect(warnings == ["a-folder.txt: not a regular file, skipped", "b-fifo.md: not a regular file, skipped"])
     }
 
+    /// A leading byte-order mark is dropped from the text but not from the digest (the file's
+    /// bytes); a mark elsewhere is kept; a file larger than its listed size is read whole.
+    @Test func readDocumentDropsALeadingByteOrderMark() throws {
+        let dir = ExtractionFixture.tempDirectory()
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = Array("Headline\nGermany pledged €500 million.".utf8)
+        try Data(bom + body).write(to: dir.appendingPathComponent("a-bom.txt"))
+        try Data(body + bom).write(to: dir.appendingPathComponent("b-inner.txt"))
+        let files = try BuildPipeline.listDocuments(in: dir)
+        #expect(files.map(\.id) == ["a-bom.txt", "b-inner.txt"])
+        #expect(files.map(\.path) == [dir.path + "/a-bom.txt", dir.path + "/b-inner.txt"])
+        #expect(files[0].url == dir.appendingPathComponent("a-bom.txt"))
+        guard case let .document(a, warning) = BuildPipeline.readDocument(files[0]) else { Issue.record("a-bom.txt not read"); return }
+        #expect(warning == nil)
+        #expect(a.text == String(decoding: body, as: UTF8.self))
+        #expect(a.sha256 == SHA256.hex(bom + body))
+        guard case let .document(b, _) = BuildPipeline.readDocument(files[1]) else { Issue.record("b-inner.txt not read"); return }
+        #expect(b.text.unicodeScalars.last == "\u{FEFF}")
+        // listed smaller than it is: still read to the end
+        var stale = files[1]
+        stale.size = 3
+        #expect(BuildPipeline.readFile(stale.path, sizeHint: stale.size) == body + bom)
+        #expect(BuildPipeline.readFile(dir.path + "/missing.txt", sizeHint: 10) == nil)
+    }
+
     @Test func onlyBadFilesIsFatal() throws {
         let dir = ExtractionFixture.tempDirectory()
         try Data().write(to: dir.appendingPathComponent("empty.txt"))

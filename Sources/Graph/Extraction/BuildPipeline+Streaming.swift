@@ -4,10 +4,25 @@ import Foundation
 public struct DocumentFile: Sendable, Equatable {
     /// The document id: the file name.
     public var id: String
-    /// Where it is.
-    public var url: URL
+    /// Where it is, as a file-system path (what the build opens: no URL parsing per file).
+    public var path: String
     /// Its size in bytes when listed (0 when unknown).
     public var size: Int
+
+    /// A file at a path.
+    public init(id: String, path: String, size: Int) {
+        self.id = id
+        self.path = path
+        self.size = size
+    }
+
+    /// A file at a file URL.
+    public init(id: String, url: URL, size: Int) {
+        self.init(id: id, path: url.path, size: size)
+    }
+
+    /// Where it is, as a file URL.
+    public var url: URL { URL(fileURLWithPath: path) }
 }
 
 /// How far a build has come; handed to the progress callback after each document.
@@ -62,10 +77,11 @@ extension BuildPipeline {
             .filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".md")) && !$0.hasPrefix(".") }
             .sorted()
         guard !names.isEmpty else { throw ExtractionError.noDocuments(path: directory.path) }
+        // paths joined as strings: `URL.appendingPathComponent` cost more than the stat
+        let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         return names.map { name in
-            let url = directory.appendingPathComponent(name)
-            let size = fileStatus(url.path).map { Int($0.st_size) } ?? 0
-            return DocumentFile(id: name, url: url, size: size)
+            let path = folder + name
+            return DocumentFile(id: name, path: path, size: fileStatus(path).map { Int($0.st_size) } ?? 0)
         }
     }
 
@@ -82,7 +98,7 @@ extension BuildPipeline {
     /// - Complexity: O(bytes of the file).
     public static func readDocument(_ file: DocumentFile) -> DocumentRead {
         let name = file.id
-        let status = fileStatus(file.url.path)
+        let status = fileStatus(file.path)
         if let status, status.st_mode & S_IFMT != S_IFREG {
             // reading a FIFO would block the build
             return .skipped(warning: "\(name): not a regular file, skipped")
@@ -91,8 +107,7 @@ extension BuildPipeline {
         if let size, size > maxArticleBytes { return .skipped(warning: "\(name): larger than \(maxArticleBytes >> 20) MiB, skipped") }
         // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
         if size == 0 { return .skipped(warning: "\(name): empty file, skipped") }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else { return .skipped(warning: "\(name): cannot read file, skipped") }
-        // over raw bytes: Data's iterator costs a call per byte
+        guard let data = readFile(file.path, sizeHint: size ?? 0) else { return .skipped(warning: "\(name): cannot read file, skipped") }
         let (blank, binary) = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Bool, Bool) in
             let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
             let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(8192))
@@ -105,11 +120,33 @@ extension BuildPipeline {
         }
         if data.isEmpty || blank { return .skipped(warning: "\(name): empty file, skipped") }
         if binary { return .skipped(warning: "\(name): binary file, skipped") }
-        if let text = String(data: data, encoding: .utf8) {
+        // a leading byte-order mark is not text (Foundation's UTF-8 decoding dropped it too)
+        if let text = String(validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data[3...] : data[...], as: UTF8.self) {
             return .document(SourceDocument(id: name, text: text, sha256: SHA256.hex(data)), warning: nil)
         }
         return .document(SourceDocument(id: name, text: String(decoding: data, as: UTF8.self), sha256: SHA256.hex(data)),
                          warning: "\(name): invalid UTF-8, decoded with replacement characters (U+FFFD)")
+    }
+
+    /// The bytes of a file, read with open(2) and read(2) into one buffer of about
+    /// `sizeHint` bytes (grown if the file grew since it was listed); nil when it cannot be
+    /// opened or read.
+    /// - Complexity: O(bytes of the file).
+    static func readFile(_ path: String, sizeHint: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// Reads a folder and builds the graph, one document at a time on the calling thread.
