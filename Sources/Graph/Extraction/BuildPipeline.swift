@@ -120,11 +120,11 @@ public enum BuildPipeline {
         var out = EntityGraph()
         for e in g.sortedEntities where remap[e.id] == nil { out.add(e) }
         for e in g.sortedEntities { if let to = remap[e.id] { out.addAliases([e.name] + e.aliases, toEntity: to) } }
-        for r in g.sortedRelations {
-            var r2 = r
-            r2.source = remap[r.source] ?? r.source
-            r2.target = remap[r.target] ?? r.target
-            if r2.source != r2.target { try? out.add(r2) }
+        for i in g.sortedRelationIndices {
+            var r = g.relations[i]
+            if let to = remap[r.source] { r.source = to }
+            if let to = remap[r.target] { r.target = to }
+            if r.source != r.target { try? out.add(r) }
         }
         for d in g.documents { out.add(d) }
         for c in g.conflicts { out.add(c) }

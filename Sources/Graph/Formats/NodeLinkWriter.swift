@@ -40,7 +40,7 @@ struct NodeLinkWriter {
         raw("{\n")
         key("directed", 1); raw("true,\n")
         key("edges", 1)
-        array(g.sortedRelations, 1) { w, r, level in w.edge(r, level) }
+        array(g.sortedRelationIndices, 1) { w, i, level in w.edge(g.relations[i], level) }
         raw(",\n")
         key("graph", 1); raw("{\n")
         key("conflicts", 2)

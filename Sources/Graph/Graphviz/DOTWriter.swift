@@ -147,8 +147,8 @@ public struct DOTWriter {
         case .always: labelled = true
         case .never: labelled = false
         }
-        for r in graph.sortedRelations {
-            out += "  " + edgeStatement(r, names: names, prefix: prefix, labelled: labelled)
+        for i in graph.sortedRelationIndices {
+            out += "  " + edgeStatement(graph.relations[i], names: names, prefix: prefix, labelled: labelled)
         }
 
         if options.legend {

@@ -256,7 +256,15 @@ public struct EntityGraph: Sendable, Equatable {
 
     /// Relations sorted by (source, kind, target): the serialization order.
     /// - Complexity: O(r log r).
-    public var sortedRelations: [Relation] { relations.sorted { $0.key < $1.key } }
+    public var sortedRelations: [Relation] { sortedRelationIndices.map { relations[$0] } }
+
+    /// Positions in `relations` in serialization order (by source, kind, target): sorting
+    /// positions moves integers, where sorting the edges copied each (retaining its strings
+    /// and arrays) and made two `RelationKey`s per comparison.
+    /// - Complexity: O(r log r).
+    public var sortedRelationIndices: [Int] {
+        relations.indices.sorted { Relation.keyPrecedes(relations[$0], relations[$1]) }
+    }
 
     /// Entities sorted by id: the serialization order.
     /// - Complexity: O(n log n).

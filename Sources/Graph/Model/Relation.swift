@@ -104,6 +104,13 @@ public struct Relation: Hashable, Sendable {
     /// its strings and collections are the static empty ones, so making it allocates nothing.
     static let placeholder = Relation(source: "", kind: .statement, target: "")
 
+    /// `a.key < b.key`, read from the fields (no keys made).
+    static func keyPrecedes(_ a: Relation, _ b: Relation) -> Bool {
+        if a.source != b.source { return a.source < b.source }
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        return a.target < b.target
+    }
+
     /// The (source, kind, target) identity.
     public var key: RelationKey { RelationKey(source: source, kind: kind, target: target) }
 
