@@ -88,4 +88,56 @@ import Testing
             #expect(r.attributes == expectedAttributes)
         }
     }
+
+    /// A random graph over a few ids, with repeated edges (evidence accumulates) and kinds.
+    private static func graph(_ rng: inout SplitMix64, ids: [String]) -> EntityGraph {
+        var g = EntityGraph()
+        for id in ids where rng.below(3) > 0 { g.add(Entity(id: id, name: id.uppercased(), type: .country, aliases: ["\(id) \(rng.below(3))"])) }
+        let present = g.entities.map(\.id)
+        guard !present.isEmpty else { return g }
+        for _ in 0..<rng.below(30) {
+            let s = rng.below(2) == 0 ? "A\(rng.below(3))" : "a\(rng.below(3))"
+            let d = rng.below(4)
+            try? g.add(Relation(source: present[rng.below(present.count)], kind: RelationKind.allCases[rng.below(5)],
+                                target: present[rng.below(present.count)],
+                                evidence: [Evidence(document: "d\(d).txt", start: d, end: d + 1, text: s)],
+                                attributes: rng.below(2) == 0 ? [:] : ["title": s]))
+        }
+        return g
+    }
+
+    /// Merging (copying or moving the other graph's edges) gives what adding the other
+    /// graph's entities and edges one by one gives; moving leaves the other graph without
+    /// edges and a copy of it with them. The positions in serialization order are the edges
+    /// sorted by key.
+    @Test(arguments: 0..<16) func mergeIsAddingEachAndSortedIndicesFollowTheKeys(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        let ids = (0..<8).map { "c\($0)" }
+        var copied = Self.graph(&rng, ids: ids), moved = copied, reference = copied
+        for _ in 0..<4 {
+            var other = Self.graph(&rng, ids: ids)
+            let kept = other, count = other.relationCount
+            for e in other.entities { reference.add(e) }
+            for r in other.relations { try reference.add(r) }
+            copied.merge(other)
+            moved.merge(taking: &other)
+            #expect(other.relationCount == 0)
+            #expect(kept.relationCount == count)
+            #expect(copied.relations == reference.relations)
+            #expect(moved.relations == reference.relations)
+            #expect(moved.entities == reference.entities)
+        }
+        #expect(moved.relationCount > 0)
+        let order = moved.sortedRelationIndices
+        #expect(order.sorted() == Array(moved.relations.indices))
+        #expect(order.map { moved.relations[$0].key } == moved.relations.map(\.key).sorted())
+        #expect(moved.sortedRelations == order.map { moved.relations[$0] })
+    }
+
+    @Test func exchangeReturnsTheOldValueAndLeavesTheNew() {
+        var list = ["a", "b"]
+        let old = exchange(&list, with: ["c"])
+        #expect(old == ["a", "b"])
+        #expect(list == ["c"])
+    }
 }
