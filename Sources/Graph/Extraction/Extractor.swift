@@ -66,8 +66,8 @@ public struct Extractor: Sendable {
     /// - Complexity: O(n) in the length of the text (sentences are capped in length).
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
-        let date = DocumentAnalyzer.findDate(text)
         let scalars = Extractor.scalars(of: text)
+        let date = ArticleDate.find(in: text, scalars: scalars)
         var result = DocumentExtraction(document: Document(id: documentID, title: Extractor.title(of: scalars), sha256: digest, date: date),
                                         graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
         var base = 0
