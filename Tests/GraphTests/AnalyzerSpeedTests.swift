@@ -3,6 +3,55 @@ import Testing
 
 /// The analyzer's fast paths answer as the plain code they replace.
 @Suite struct AnalyzerSpeedTests {
+    func analyzer(_ text: String) -> DocumentAnalyzer {
+        DocumentAnalyzer(lexicon: ExtractionFixture.extractor.compiled, documentID: "t",
+                         scalars: ArraySlice(Array(text.unicodeScalars)), date: nil)
+    }
+
+    /// `isWritten` (bytes while ASCII) agrees with `isWrittenPlain` (strings with the dots filtered
+    /// out) on ASCII and non-ASCII spellings, dots, combining marks and the Greek question mark.
+    @Test func writtenSurfaceAgreesWithThePlainComparison() {
+        let words = ["US", "U.S.", "us", "U.S", ".US", "USA", "U", "EU", "E.U.", "NATO", "N.A.T.O.", "Nato", "UN", "U.N.",
+                     "E\u{301}U", "\u{C9}U", "U.\u{301}S.", "\u{37E}", ";", "U\r\nS", "\u{212A}", "K", "caf\u{E9}", "cafe\u{301}"]
+        let surfaces = words + ["", ".", "..", "U..S", "E\u{301}.U.", "\u{C9}.U."]
+        var compared = 0, equal = 0
+        for w in words {
+            for v in words {
+                let a = analyzer(w + " " + v + " said.")
+                // every token range of the first few tokens
+                for lo in 0..<min(4, a.tokens.count) {
+                    for hi in lo...min(a.tokens.count, lo + 3) {
+                        for s in surfaces {
+                            let fast = a.isWritten(lo..<hi, as: s), plain = a.isWrittenPlain(lo..<hi, as: s)
+                            #expect(fast == plain, "\(w) \(v) \(lo)..<\(hi) as \(s)")
+                            compared += 1
+                            if plain { equal += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 1000 && equal > 50)
+    }
+
+    /// `seatMetonym` answers as the `seatMetonyms` dictionary.
+    @Test func seatMetonymAgreesWithTheTable() {
+        for key in ["brussels", "Brussels", "brussel", "brusselss", "", "eu", "paris", "brus\u{0073}els", "bru\u{301}ssels"] {
+            #expect(DocumentAnalyzer.seatMetonym(key) == DocumentAnalyzer.seatMetonyms[key], "\(key)")
+        }
+    }
+
+    /// Marks lent by `takeMarks` are all false, however the last ones were left.
+    @Test func takenMarksStartFalse() {
+        let a = analyzer("Anna Example met officials.")
+        var m = a.takeMarks(5)
+        #expect(m == [Bool](repeating: false, count: 5))
+        m[2] = true
+        a.returnMarks(m)
+        #expect(a.takeMarks(3) == [false, false, false])
+        #expect(a.takeMarks(0).isEmpty)
+    }
+
     /// The start bitmap keeps every entry: each phrase of a table is found where it is written.
     @Test func everyPhraseIsFoundDespiteTheStartBitmap() {
         let lex = ExtractionFixture.extractor.compiled
