@@ -6,9 +6,37 @@ import Foundation
 /// lexicon's own tables are `LexiconPhraseTable`s over interned ids.
 struct PhraseTable<Value: Sendable>: Sendable {
     private var byFirst: [String: [(keys: [String], value: Value)]] = [:]
+    /// A filter of the ASCII first keys (`firstKeyBit`): a token whose ASCII key has its bit clear
+    /// starts no entry, and is answered without hashing its key (most capitalized words of a
+    /// document start none of the few names it teaches).
+    private var asciiFirstKeys: (UInt64, UInt64) = (0, 0)
+    /// Some first key has a non-ASCII scalar: it may equal an ASCII key of other bytes
+    /// ("\u{037E}" is ";"), so the filter is not asked.
+    private var nonASCIIFirstKey = false
+
+    /// The filter bit of an ASCII key, from its first byte and its length.
+    @inline(__always) private static func firstKeyBit(_ key: String) -> (word: Int, mask: UInt64) {
+        let v = (Int(key.utf8.first ?? 0) &* 8 &+ key.utf8.count) & 127
+        return (v >> 6, 1 << UInt64(v & 63))
+    }
+
+    /// Whether an entry may start with the key of `token`: false only when its key is ASCII (as
+    /// it is when its text is) and no first key of an entry is ASCII with the same filter bit
+    /// (two ASCII keys are equal only byte for byte), nor is any first key non-ASCII.
+    @inline(__always) private func mayStart(_ token: Token) -> Bool {
+        if nonASCIIFirstKey || !token.isASCII { return true }
+        let b = PhraseTable.firstKeyBit(token.key)
+        return (b.word == 0 ? asciiFirstKeys.0 : asciiFirstKeys.1) & b.mask != 0
+    }
 
     mutating func insert(_ keys: [String], _ value: Value) {
         guard let first = keys.first else { return }
+        if first.utf8.allSatisfy({ $0 < 0x80 }) {
+            let b = PhraseTable.firstKeyBit(first)
+            if b.word == 0 { asciiFirstKeys.0 |= b.mask } else { asciiFirstKeys.1 |= b.mask }
+        } else {
+            nonASCIIFirstKey = true
+        }
         var list = byFirst[first, default: []]
         list.append((keys, value))
         list.sort { $0.keys.count > $1.keys.count }
@@ -20,7 +48,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// All entries matching at `i`, longest first.
     /// - Complexity: O(k) in the entries sharing the first token.
     func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
-        guard i < limit, let list = byFirst[tokens[i].key] else { return [] }
+        guard i < limit, mayStart(tokens[i]), let list = byFirst[tokens[i].key] else { return [] }
         var out: [(Int, Value)] = []
         for (keys, value) in list where i + keys.count <= limit {
             var ok = true
@@ -38,7 +66,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The longest entry matching at `i` that `accept` takes.
     func firstMatch(_ tokens: [Token], at i: Int, limit: Int, _ accept: (Int, Value) -> Bool) -> (length: Int, value: Value)? {
-        guard i < limit, let list = byFirst[tokens[i].key] else { return nil }
+        guard i < limit, mayStart(tokens[i]), let list = byFirst[tokens[i].key] else { return nil }
         // by index, so that an entry (its keys and value) is only copied when it matches
         for e in list.indices {
             let n = list[e].keys.count
@@ -255,6 +283,10 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     /// (`secondKey`): a range of `secondOrder`, in the group's order.
     private let bySecond: [Int64: Range<Int32>]
     private let secondOrder: [Int32]
+    /// One bit per vocabulary id (bit `w & 63` of word `w >> 6`), set when some entry starts
+    /// with that word. Most words start none; this bitmap (vocabulary / 8 bytes) stays in cache
+    /// where `largeGroupOf` and `firstEntry` (4 bytes an id) would be read from memory.
+    private let startBits: [UInt64]
     /// Groups larger than this get a second-word index.
     static var largeGroup: Int { 8 }
 
@@ -282,6 +314,9 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
         }
         self.phraseIDs = phraseIDs; self.entryStart = starts; self.entryLength = lengths
         self.values = values; self.firstEntry = first
+        var startBits = [UInt64](repeating: 0, count: (first.count - 1 + 63) / 64)
+        for w in 0..<(first.count - 1) where first[w + 1] > first[w] { startBits[w >> 6] |= 1 << UInt64(w & 63) }
+        self.startBits = startBits
         var largeGroupOf = [Int32](repeating: -1, count: first.count - 1)
         var largeGroups: [(w: Int32, singles: Int32)] = []
         var bySecond: [Int64: Range<Int32>] = [:]
@@ -341,7 +376,7 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
                                                  _ body: (_ entry: Int, _ length: Int) -> Bool) -> (entry: Int, length: Int)? {
         guard i < limit else { return nil }
         let w = Int(tokens[i].id)
-        guard w != 0 else { return nil }
+        guard w != 0, startsEntry(w) else { return nil }
         let c = candidates(w, tokens, i, limit)
         for p in c.indirect {
             let e = Int(secondOrder[p]), n = Int(entryLength[e])
@@ -365,7 +400,8 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     /// The longest entry matching at `i`.
     /// - Complexity: O(k) in the entries sharing the first two tokens; allocates nothing.
     func longest(_ tokens: [Token], at i: Int, limit: Int) -> (length: Int, value: Value)? {
-        firstMatch(tokens, at: i, limit: limit) { _, _ in true }
+        // the value is copied once, for the match (`firstMatch` also hands each candidate's to `accept`)
+        firstMatching(tokens, at: i, limit: limit) { _, _ in true }.map { ($0.length, values[$0.entry]) }
     }
 
     /// The length of the longest entry matching at `i` (`longest(…)?.length`, without copying
@@ -383,8 +419,11 @@ struct LexiconPhraseTable<Value: Sendable>: Sendable {
     /// Whether some entry starts with the word of this token.
     func startsWith(_ token: Token) -> Bool {
         let w = Int(token.id)
-        return w != 0 && firstEntry[w] < firstEntry[w + 1]
+        return w != 0 && startsEntry(w)
     }
+
+    /// Whether some entry starts with the word of id `w` (`firstEntry[w] < firstEntry[w + 1]`, from the bitmap).
+    @inline(__always) private func startsEntry(_ w: Int) -> Bool { startBits[w >> 6] & (1 << UInt64(w & 63)) != 0 }
 }
 
 /// How an actor is named by a dictionary phrase.

@@ -70,8 +70,7 @@ extension DocumentAnalyzer {
                 guard length > minLength else { return false }
                 let range = i..<(i + length)
                 if a.caseSensitive {
-                    let written = text(of: range).filter { $0 != "." }
-                    if written != a.surface.filter({ $0 != "." }) { return false }
+                    if !isWritten(range, as: a.surface) { return false }
                 } else if a.capitalized, !tCapitalized { return false }
                 if a.kind == .reference {
                     guard hasEntity(for: a) else { return false }
@@ -91,18 +90,19 @@ extension DocumentAnalyzer {
                 }
             }
             // an unknown person: "John Smith said", "said John Smith", "John Smith, a spokesman for …"
-            if best == nil, !headlineCase, let len = personRun(at: i, lower: lower, upper: upper) {
+            // (both runs start at a name word, which is capitalized: a lowercase word is not looked at)
+            if best == nil, !headlineCase, tCapitalized || tAllCaps, let len = personRun(at: i, lower: lower, upper: upper) {
                 let name = text(of: i..<(i + len))
                 let e = resolvePersonName(name, keys: (i..<(i + len)).map { tokens[$0].key }, sentence: si)
                 best = (len, e, .name)
             }
-            if !headlineCase, let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
+            if !headlineCase, tCapitalized || tAllCaps, let run = namedRun(at: i, limit: upper), run.len > (best?.len ?? 0) {
                 let name = text(of: i..<(i + run.len))
                 let e = entityIndex[slug(name)] ?? newEntity(name: name, type: run.type, sentence: si)
                 best = (run.len, e, .name)
             }
             // "accused Brussels of …", "Brussels warned …": a seat of government that acts names the body it hosts
-            if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonyms[tokens[i].key], i + 1 < upper,
+            if best == nil, tCapitalized, let id = DocumentAnalyzer.seatMetonym(tokens[i].key), i + 1 < upper,
                lex.predicates.longestLength(self.tokens, at: i + 1, limit: upper) != nil && (i == lower || !DocumentAnalyzer.parenOrComma.contains(tokens[i - 1].mark))
                 || (i > lower && lex.predicates.longest(self.tokens, at: i - 1, limit: i)?.value.contains { $0.kind != .pledge } ?? false),
                let e = entity(forActor: id, sentence: si) {
@@ -124,7 +124,8 @@ extension DocumentAnalyzer {
         }
 
         // Pass B: titles ("Hungary's Foreign Minister Peter Siyarto", "the Secretary General").
-        var coveredA = [Bool](repeating: false, count: upper - lower)
+        var coveredA = takeMarks(upper - lower)
+        defer { returnMarks(coveredA) }
         for m in ms { for k in m.range { coveredA[k - lower] = true } }
         i = lower
         while i < upper {
@@ -425,6 +426,13 @@ extension DocumentAnalyzer {
 extension DocumentAnalyzer {
     /// Cities that stand for a body seated there when they act ("Brussels" for the EU); as places they stay venues.
     static let seatMetonyms: [String: String] = ["brussels": "eu"]
+
+    /// `seatMetonyms[key]`, comparing the key with each city (there are few) rather than hashing it.
+    /// The cities are lowercase ASCII words, which no other string equals: keys of another length differ.
+    static func seatMetonym(_ key: String) -> String? {
+        for (city, actor) in seatMetonyms where key.utf8.count == city.utf8.count && key == city { return actor }
+        return nil
+    }
     /// Lowercase particles inside personal names.
     static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "dos", "del", "della", "ter", "bin", "ibn", "al"]
 }

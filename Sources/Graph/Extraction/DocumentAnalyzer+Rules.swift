@@ -45,7 +45,9 @@ extension DocumentAnalyzer {
     /// Dictionary triggers of a sentence, noun or verb readings chosen from context.
     func findTriggers(_ si: Int, _ ms: [Mention]) -> [Trigger] {
         let s = sentences[si]
-        var covered = [Bool](repeating: false, count: s.tokens.count)
+        let qs = quotes[si]
+        var covered = takeMarks(s.tokens.count)
+        defer { returnMarks(covered) }
         for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference {
             for k in m.range where k >= s.tokens.lowerBound && k < s.tokens.upperBound { covered[k - s.tokens.lowerBound] = true }
         }
@@ -73,7 +75,7 @@ extension DocumentAnalyzer {
                 if key.hasSuffix("ed"), DocumentAnalyzer.participleDeterminers.contains(prev) { i += 1; continue }
                 if key.hasSuffix("ed"), let last = out.last, last.range.upperBound == i { i += 1; continue }
             }
-            out.append(Trigger(predicates: preds, range: i..<(i + hit.length), inQuote: quotes[si].contains { $0.contains(i) }))
+            out.append(Trigger(predicates: preds, range: i..<(i + hit.length), inQuote: qs.contains { $0.contains(i) }))
             i += hit.length
         }
         return out
@@ -296,7 +298,9 @@ extension DocumentAnalyzer {
         var quoteSpeaker: Int? = nil
         var firstSpeaker: Int? = nil
         var previousSpeaker: Int? = nil
-        for (ti, t) in triggers.enumerated() where t.has(.statement) && !t.isNoun {
+        // (by index: a trigger, with its predicates, is copied only when its loop reads it)
+        for ti in triggers.indices where triggers[ti].has(.statement) && !triggers[ti].isNoun {
+            let t = triggers[ti]
             if isNonEvent(t.range.lowerBound, lower: lower) || isNegated(t.range.lowerBound, lower: lower) { continue }
             var speaker: Int? = nil
             var contentStart = t.range.upperBound
@@ -445,7 +449,8 @@ extension DocumentAnalyzer {
         var skipUntil = -1
         var previousGivers: [Int]? = nil
         var previousOpponents: [Int]? = nil
-        for (ti, t) in triggers.enumerated() where t.has(.pledge) {
+        for ti in triggers.indices where triggers[ti].has(.pledge) {
+            let t = triggers[ti]
             guard let p = t.first(.pledge) else { continue }
             let start = t.range.lowerBound
             if start < skipUntil { continue }
@@ -662,7 +667,8 @@ extension DocumentAnalyzer {
         }
 
         // 4. Oppositions.
-        for t in triggers where t.has(.opposition) {
+        for ti in triggers.indices where triggers[ti].has(.opposition) {
+            let t = triggers[ti]
             guard let p = t.first(.opposition) else { continue }
             let start = t.range.lowerBound
             if p.isNoun ? (start > lower && DocumentAnalyzer.noWithout.contains(tokens[start - 1].key)) : isNegated(start, lower: lower) { continue }
@@ -799,7 +805,7 @@ extension DocumentAnalyzer {
         while k < s.tokens.upperBound, ids.count < 12 {
             guard let hit = lex.actors.matches(tokens, at: k, limit: s.tokens.upperBound).first(where: { m in
                 m.value.kind == .name && (!m.value.capitalized || tokens[k].isCapitalized)
-                    && (!m.value.caseSensitive || text(of: k..<(k + m.length)).filter { $0 != "." } == m.value.surface.filter { $0 != "." })
+                    && (!m.value.caseSensitive || isWritten(k..<(k + m.length), as: m.value.surface))
             }), lex.actor(id: hit.value.actorID)?.type == .country else { break }
             ids.append(hit.value.actorID)
             k += hit.length

@@ -75,6 +75,8 @@ final class DocumentAnalyzer {
     /// How many surfaces of an entity `insertSurface` compares with (an entity has a few).
     private static let rememberedSurfaces = 4
     private var surnameLearned: [Bool] = []
+    /// Storage lent by `takeMarks` (kept between sentences so that it is allocated once per document).
+    private var spareMarks: [Bool] = []
     /// Mentions of each sentence, in token order.
     var mentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
@@ -104,6 +106,9 @@ final class DocumentAnalyzer {
     var programWords: [Int: (surfaces: Int, words: Set<String>)] = [:]
     var lastQuoteSentence = -2
 
+    /// Entities `entityIndex` has room for from the start.
+    private static let expectedEntities = 32
+
     /// Tokenizes and splits a text (or a segment of one) for analysis.
     /// - Parameters:
     ///   - scalars: the text's Unicode scalars, indexed from 0.
@@ -116,6 +121,9 @@ final class DocumentAnalyzer {
         self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
         self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
+        // a document names a few dozen entities: room for them at once spares the index's rehashes
+        // while it grows (they were ~40% of the time spent making entities)
+        entityIndex.reserveCapacity(DocumentAnalyzer.expectedEntities)
     }
 
     /// The document text between two scalar offsets.
@@ -147,6 +155,19 @@ final class DocumentAnalyzer {
         if insertedSurfaces[e].count < DocumentAnalyzer.rememberedSurfaces { insertedSurfaces[e].append(c..<d) }
     }
 
+    /// `count` falses, in the storage of the array last given back with `returnMarks` (a sentence's
+    /// covered-token marks: one allocation per document rather than one per call).
+    func takeMarks(_ count: Int) -> [Bool] {
+        var marks = spareMarks
+        spareMarks = []  // the only reference is now `marks`: it is changed in place
+        marks.removeAll(keepingCapacity: true)
+        marks.append(contentsOf: repeatElement(false, count: count))
+        return marks
+    }
+
+    /// Keeps an array of `takeMarks` for the next call.
+    func returnMarks(_ marks: [Bool]) { spareMarks = marks }
+
     /// Whether the surname of person `e` was already learned; marks it learned.
     func surnameTaken(_ e: Int) -> Bool {
         while surnameLearned.count < entities.count { surnameLearned.append(false) }
@@ -176,17 +197,56 @@ final class DocumentAnalyzer {
     func entity(for surface: ActorSurface, sentence: Int) -> Int? {
         let known = actorEntity[surface.actorIndex]
         if known >= 0 { return known }
-        let e: Int
-        if let i = entityIndex[surface.actorID] {
-            e = i
-        } else {
-            e = entities.count
+        let e = entityIndex(of: surface.actorID, orInsert: entities.count)
+        if e == entities.count {
             entities.append(DocEntity(id: surface.actorID, name: lex.actorNames[surface.actorIndex], type: lex.actorTypes[surface.actorIndex],
                                       fromLexicon: true, firstSentence: sentence))
-            entityIndex[surface.actorID] = e
         }
         actorEntity[surface.actorIndex] = e
         return e
+    }
+
+    /// Whether the text of `range` is `surface` with the dots left out of both ("U.S." for "US"):
+    /// `isWrittenPlain(range, as: surface)`, compared scalar by byte without making a string while
+    /// both are ASCII (there a character is one scalar and one byte, and equal strings have equal
+    /// bytes); at the first non-ASCII scalar or byte of either it asks the plain version.
+    /// - Complexity: O(length of the range's text + length of the surface); allocates nothing for ASCII.
+    func isWritten(_ range: Range<Int>, as surface: String) -> Bool {
+        guard !range.isEmpty else { return isWrittenPlain(range, as: surface) }
+        let base = scalars.startIndex
+        var k = base + tokens[range.lowerBound].start
+        let end = base + tokens[range.upperBound - 1].end
+        let dot: UInt8 = 0x2E
+        var bytes = surface.utf8.makeIterator()
+        while true {
+            while k < end, scalars[k] == "." { k += 1 }
+            var b = bytes.next()
+            while b == dot { b = bytes.next() }
+            if let b, b >= 0x80 { return isWrittenPlain(range, as: surface) }
+            guard k < end else { return b == nil }
+            let v = scalars[k].value
+            if v >= 0x80 { return isWrittenPlain(range, as: surface) }
+            // the other side has more (ASCII) text, or another character: never equal
+            guard let b, UInt32(b) == v else { return false }
+            k += 1
+        }
+    }
+
+    /// Whether the text of `range` is `surface` with the dots left out of both, by making both strings.
+    func isWrittenPlain(_ range: Range<Int>, as surface: String) -> Bool {
+        text(of: range).filter { $0 != "." } == surface.filter { $0 != "." }
+    }
+
+    /// `entityIndex[id]`, or `new` when the id has no entity yet, then stored for it (the caller
+    /// appends that entity): one hash of the id, where a lookup and then an insert took two.
+    private func entityIndex(of id: String, orInsert new: Int) -> Int {
+        var found = new
+        func take(_ slot: inout Int) {
+            if slot < 0 { slot = new }
+            found = slot
+        }
+        take(&entityIndex[id, default: -1])
+        return found
     }
 
     /// Whether a dictionary surface's actor already has an entity here (`entityIndex[surface.actorID] != nil`).
@@ -220,10 +280,9 @@ final class DocumentAnalyzer {
 
     func newEntity(name: String, type: EntityType, sentence: Int) -> Int {
         let id = slug(name)
-        if let i = entityIndex[id] { return i }
-        let i = entities.count
+        let i = entityIndex(of: id, orInsert: entities.count)
+        if i < entities.count { return i }
         entities.append(DocEntity(id: id, name: name, type: type, fromLexicon: false, surfaces: [name], firstSentence: sentence))
-        entityIndex[id] = i
         learn(name, i)
         return i
     }
