@@ -123,7 +123,7 @@ final class ProgressLog: @unchecked Sendable {
         let a = SyntheticArticles(seedTexts: Self.seeds, lexicon: ExtractionFixture.lexicon, seed: 1)
         let text = a.article(0)
         #expect(text.utf8.count > 1_000)
-        #expect(DocumentAnalyzer.findDate(text) != nil)
+        #expect(ArticleDate.find(in: text) != nil)
         let x = ExtractionFixture.extractor.extract(documentID: "a.txt", text: text)
         #expect(x.graph.entityCount > 3)
         #expect(x.graph.relations.contains { $0.kind == .statement || $0.kind == .pledge })

@@ -135,10 +135,10 @@ import Testing
 
 @Suite struct ExtractionDateTests {
     @Test func articleDatesAndRolesValidThen() {
-        #expect(DocumentAnalyzer.findDate("Brussels, December 3, 2025 — NATO") == "2025-12-03")
-        #expect(DocumentAnalyzer.findDate("Published 3 March 2023\nText") == "2023-03-03")
-        #expect(DocumentAnalyzer.findDate("2024-06-01 report") == "2024-06-01")
-        #expect(DocumentAnalyzer.findDate("May the alliance hold.") == nil)
+        #expect(ArticleDate.find(in: "Brussels, December 3, 2025 — NATO") == "2025-12-03")
+        #expect(ArticleDate.find(in: "Published 3 March 2023\nText") == "2023-03-03")
+        #expect(ArticleDate.find(in: "2024-06-01 report") == "2024-06-01")
+        #expect(ArticleDate.find(in: "May the alliance hold.") == nil)
         // in 2023 the Secretary General is Jens Stoltenberg, not Mark Rutte
         let x = ExtractionFixture.extractor.extract(documentID: "d.txt", text: "March 3, 2023\nThe NATO Secretary General said Russia must withdraw.")
         #expect(x.graph.relations.contains { $0.kind == .statement && $0.source == "jens-stoltenberg" && $0.target == "russia" })

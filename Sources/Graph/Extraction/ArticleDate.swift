@@ -25,7 +25,7 @@ enum ArticleDate {
         // scalar after the head counts too: a combining mark there would join the head's
         // last character.)
         let n = min(scalars.count, headLength)
-        guard scalars.prefix(n + 1).allSatisfy(isCharacterOfItsOwn) else { return DocumentAnalyzer.findDate(text) }
+        guard scalars.prefix(n + 1).allSatisfy(isCharacterOfItsOwn) else { return plain(text) }
         return scalars.withUnsafeBufferPointer { find(head: UnsafeBufferPointer(rebasing: $0.prefix(n))) }
     }
 
@@ -93,6 +93,45 @@ enum ArticleDate {
                 func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
                 return "\(y)-\(two(m + 1))-\(two(d))"
             }
+        }
+        return nil
+    }
+
+    /// The plain version over characters (`find(in:)` takes it for heads whose characters
+    /// are not one scalar each, and the tests compare with it).
+    static func plain(_ text: String) -> String? {
+        if let iso = plainISODate(text) { return iso }
+        let months = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12]
+        let words = text.prefix(headLength).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        func year(_ w: String) -> Int? { w.count == 4 ? Int(w).flatMap { (1900...2100).contains($0) ? $0 : nil } : nil }
+        func day(_ w: String) -> Int? { w.count <= 2 ? Int(w).flatMap { (1...31).contains($0) ? $0 : nil } : nil }
+        for (i, w) in words.enumerated() where w.count >= 3 {
+            guard let m = months[String(w.lowercased().prefix(3))], w.first?.isUppercase == true else { continue }
+            if w.count > 3, !["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "sept"].contains(w.lowercased()) { continue }
+            var found: (Int, Int)? = nil
+            if i + 2 < words.count, let d = day(words[i + 1]), let y = year(words[i + 2]) { found = (d, y) }
+            else if i >= 1, i + 1 < words.count, let d = day(words[i - 1]), let y = year(words[i + 1]) { found = (d, y) }
+            if let (d, y) = found {
+                func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+                return "\(y)-\(two(m))-\(two(d))"
+            }
+        }
+        return nil
+    }
+
+    private static func plainISODate(_ text: String) -> String? {
+        // an ISO day in the first lines ("2025-12-03")
+        let head = text.prefix(headLength)
+        let scalars = Array(head.unicodeScalars)
+        var i = 0
+        while i + 10 <= scalars.count {
+            let w = scalars[i..<(i + 10)]
+            let digits = w.enumerated().allSatisfy { (k, s) in (k == 4 || k == 7) ? s == "-" : (s.value >= 48 && s.value <= 57) }
+            if digits, i == 0 || !(scalars[i - 1].properties.numericType != nil) {
+                return String(scalars: w)
+            }
+            i += 1
         }
         return nil
     }

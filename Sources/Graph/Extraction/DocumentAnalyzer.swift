@@ -374,43 +374,4 @@ final class DocumentAnalyzer {
         learn(acronym, e)
         learn(exp, e)
     }
-
-    /// The article's date: an ISO day ("2025-12-03") or a written one ("December 3, 2025",
-    /// "3 December 2025", "Dec. 3, 2025") in its first lines.
-    static func findDate(_ text: String) -> String? {
-        if let iso = findISODate(text) { return iso }
-        let months = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12]
-        let words = text.prefix(600).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-        func year(_ w: String) -> Int? { w.count == 4 ? Int(w).flatMap { (1900...2100).contains($0) ? $0 : nil } : nil }
-        func day(_ w: String) -> Int? { w.count <= 2 ? Int(w).flatMap { (1...31).contains($0) ? $0 : nil } : nil }
-        for (i, w) in words.enumerated() where w.count >= 3 {
-            guard let m = months[String(w.lowercased().prefix(3))], w.first?.isUppercase == true else { continue }
-            if w.count > 3, !["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                              "october", "november", "december", "sept"].contains(w.lowercased()) { continue }
-            var found: (Int, Int)? = nil
-            if i + 2 < words.count, let d = day(words[i + 1]), let y = year(words[i + 2]) { found = (d, y) }
-            else if i >= 1, i + 1 < words.count, let d = day(words[i - 1]), let y = year(words[i + 1]) { found = (d, y) }
-            if let (d, y) = found {
-                func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-                return "\(y)-\(two(m))-\(two(d))"
-            }
-        }
-        return nil
-    }
-
-    static func findISODate(_ text: String) -> String? {
-        // an ISO day in the first lines ("2025-12-03")
-        let head = text.prefix(600)
-        let scalars = Array(head.unicodeScalars)
-        var i = 0
-        while i + 10 <= scalars.count {
-            let w = scalars[i..<(i + 10)]
-            let digits = w.enumerated().allSatisfy { (k, s) in (k == 4 || k == 7) ? s == "-" : (s.value >= 48 && s.value <= 57) }
-            if digits, i == 0 || !(scalars[i - 1].properties.numericType != nil) {
-                return String(scalars: w)
-            }
-            i += 1
-        }
-        return nil
-    }
 }
