@@ -39,7 +39,8 @@ import Testing
     }
 
     /// A leading byte-order mark is dropped from the text but not from the digest (the file's
-    /// bytes); a mark elsewhere is kept; a file larger than its listed size is read whole.
+    /// bytes); a mark elsewhere is kept; a file larger than its listed size is read whole, up
+    /// to one byte past the size limit.
     @Test func readDocumentDropsALeadingByteOrderMark() throws {
         let dir = ExtractionFixture.tempDirectory()
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -61,6 +62,9 @@ import Testing
         stale.size = 3
         #expect(BuildPipeline.readFile(stale.path, sizeHint: stale.size) == body + bom)
         #expect(BuildPipeline.readFile(dir.path + "/missing.txt", sizeHint: 10) == nil)
+        // past a limit, one byte more than the limit is read and no further
+        #expect(BuildPipeline.readFile(stale.path, sizeHint: 3, limit: 10) == Array((body + bom).prefix(11)))
+        #expect(BuildPipeline.readFile(stale.path, sizeHint: 100, limit: body.count + 3) == body + bom)
     }
 
     @Test func onlyBadFilesIsFatal() throws {

@@ -107,7 +107,9 @@ extension BuildPipeline {
         if let size, size > maxArticleBytes { return .skipped(warning: "\(name): larger than \(maxArticleBytes >> 20) MiB, skipped") }
         // Not read at all: swift-foundation 6.3 leaks a 4 KB buffer reading an empty file.
         if size == 0 { return .skipped(warning: "\(name): empty file, skipped") }
-        guard let data = readFile(file.path, sizeHint: size ?? 0) else { return .skipped(warning: "\(name): cannot read file, skipped") }
+        guard let data = readFile(file.path, sizeHint: size ?? 0, limit: maxArticleBytes) else { return .skipped(warning: "\(name): cannot read file, skipped") }
+        // grown past the limit since it was listed
+        if data.count > maxArticleBytes { return .skipped(warning: "\(name): larger than \(maxArticleBytes >> 20) MiB, skipped") }
         let (blank, binary) = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Bool, Bool) in
             let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
             let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(8192))
@@ -129,17 +131,18 @@ extension BuildPipeline {
     }
 
     /// The bytes of a file, read with open(2) and read(2) into one buffer of about
-    /// `sizeHint` bytes (grown if the file grew since it was listed); nil when it cannot be
-    /// opened or read.
-    /// - Complexity: O(bytes of the file).
-    static func readFile(_ path: String, sizeHint: Int) -> [UInt8]? {
+    /// `sizeHint` bytes (grown if the file grew since it was listed), at most `limit + 1` of
+    /// them (more than `limit` tells the caller the file is too large, without reading a
+    /// file that keeps growing to its end); nil when it cannot be opened or read.
+    /// - Complexity: O(min(bytes of the file, limit)).
+    static func readFile(_ path: String, sizeHint: Int, limit: Int = .max - 1) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 0), limit) + 1)
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+        while count <= limit {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), limit + 1 - count))) }
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 { if errno == EINTR { continue }; return nil }
             if n == 0 { break }
@@ -160,9 +163,9 @@ extension BuildPipeline {
         var acc = BuildAccumulator()
         var warnings: [String] = []
         for file in files {
-            let outcome = process(file, extractor)
+            var outcome = process(file, extractor)
             if let w = outcome.warning { warnings.append(w) }
-            if var x = outcome.extraction { acc.add(taking: &x) }
+            if var x = outcome.extraction.take() { acc.add(taking: &x) }
         }
         return try finish(acc, warnings: warnings, files: files, directory: inputDirectory, started: started)
     }

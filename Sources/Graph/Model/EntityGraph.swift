@@ -330,7 +330,6 @@ public struct EntityGraph: Sendable, Equatable {
         for c in other.conflicts { add(c) }
     }
 
-
     public static func == (a: EntityGraph, b: EntityGraph) -> Bool {
         a.sortedEntities == b.sortedEntities && a.sortedRelations == b.sortedRelations
             && a.documents == b.documents && a.conflicts == b.conflicts
