@@ -46,15 +46,19 @@ public struct BuildAccumulator: Sendable {
         for e in x.expansions {
             var k = AliasKey.normalize(e.expansion)
             if k.utf8.contains(0x7A), k.contains("prioritized") { k = k.replacingOccurrences(of: "prioritized", with: "prioritised") }
-            var entry = expansions[e.entity] ?? ([], [], [])
-            if entry.seen.insert(k).inserted { entry.values.append(e.expansion); entry.documents.append(x.document.id) }
-            expansions[e.entity] = entry
+            // mutated in place: a copy taken out and stored back copied the set and both lists
+            // (an acronym with hundreds of expansions, once per document naming it)
+            if expansions[e.entity, default: ([], [], [])].seen.insert(k).inserted {
+                expansions[e.entity]!.values.append(e.expansion)
+                expansions[e.entity]!.documents.append(x.document.id)
+            }
         }
         for (k, a) in x.amounts {
             let v = BuildPipeline.describe(a)
-            var entry = amounts[k] ?? ([], [])
-            if !entry.values.contains(v) { entry.values.append(v); entry.documents.append(x.document.id) }
-            amounts[k] = entry
+            if amounts[k]?.values.contains(v) != true {
+                amounts[k, default: ([], [])].values.append(v)
+                amounts[k]!.documents.append(x.document.id)
+            }
         }
     }
 
