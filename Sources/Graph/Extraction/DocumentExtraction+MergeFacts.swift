@@ -43,10 +43,25 @@ public struct MergeFacts: Sendable, Equatable {
     /// equal bytes.
     /// - Complexity: O(size of the facts).
     public func jsonData() -> Data {
+        // written directly: Foundation's encoder was the largest cost of an ingest (its
+        // lexicon edges carry their evidence sentences); the bytes are the encoder's
+        var w = FactsJSONWriter()
+        w.write(self)
+        return Data(w.bytes)
+    }
+
+    /// The same bytes through Foundation's `JSONEncoder`: the reference `jsonData()` is
+    /// tested against, and what it falls back to for a string, number or key set outside
+    /// its fast paths.
+    func encodedJSONData() -> Data {
+        (try? Self.encoder.encode(Wire(self))) ?? Data("{}".utf8)
+    }
+
+    /// Compact, sorted keys, `/` as it is. (Encoding plain value types with string keys cannot fail.)
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types with string keys cannot fail.
-        return (try? encoder.encode(Wire(self))) ?? Data("{}".utf8)
+        return encoder
     }
 
     /// Reads facts written by `jsonData()`.
@@ -121,5 +136,118 @@ extension DocumentExtraction {
     /// The expansions, amounts, lexicon roles and memberships `BuildPipeline.merge` reads.
     public var mergeFacts: MergeFacts {
         MergeFacts(expansions: expansions, amounts: amounts, lexiconRoles: lexiconRoles, memberships: memberships)
+    }
+}
+
+/// Writes `MergeFacts` as `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes
+/// its `Wire` form, byte for byte: keys in UTF-8 order, optionals left out when nil, strings
+/// without a quote, backslash or control character written as they are, integral amounts
+/// below 10^15 as integers. Anything else (an escaped string, another number, a non-ASCII
+/// attribute key) is handed to the encoder itself, so the bytes cannot drift apart.
+struct FactsJSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func write(_ f: MergeFacts) {
+        bytes.reserveCapacity(1024)
+        raw("{\"amounts\":[")
+        for (n, a) in f.amounts.sorted(by: { $0.key < $1.key }).enumerated() {
+            if n > 0 { raw(",") }
+            raw("{\"amount\":"); amount(a.value)
+            raw(",\"kind\":"); string(a.key.kind.rawValue)
+            raw(",\"source\":"); string(a.key.source)
+            raw(",\"target\":"); string(a.key.target)
+            raw("}")
+        }
+        raw("],\"expansions\":[")
+        for (n, e) in f.expansions.enumerated() {
+            if n > 0 { raw(",") }
+            raw("{\"entity\":"); string(e.entity)
+            raw(",\"expansion\":"); string(e.expansion)
+            raw("}")
+        }
+        raw("],\"lexiconRoles\":"); edges(f.lexiconRoles)
+        raw(",\"memberships\":"); edges(f.memberships)
+        raw("}")
+    }
+
+    private mutating func edges(_ list: [Relation]) {
+        raw("[")
+        for (n, r) in list.enumerated() {
+            if n > 0 { raw(",") }
+            raw("{")
+            if let a = r.amount { raw("\"amount\":"); amount(a); raw(",") }
+            raw("\"attributes\":"); attributes(r.attributes)
+            raw(",\"evidence\":[")
+            for (k, e) in r.evidence.enumerated() {
+                if k > 0 { raw(",") }
+                raw("{\"document\":"); string(e.document)
+                raw(",\"end\":"); integer(e.end)
+                raw(",\"start\":"); integer(e.start)
+                raw(",\"text\":"); string(e.text)
+                raw("}")
+            }
+            raw("],\"items\":[")
+            for (k, item) in r.items.enumerated() {
+                if k > 0 { raw(",") }
+                string(item)
+            }
+            raw("],\"kind\":"); string(r.kind.rawValue)
+            if let q = r.quote { raw(",\"quote\":"); string(q) }
+            raw(",\"source\":"); string(r.source)
+            if let s = r.status { raw(",\"status\":"); string(s.rawValue) }
+            raw(",\"target\":"); string(r.target)
+            raw("}")
+        }
+        raw("]")
+    }
+
+    private mutating func amount(_ a: Amount) {
+        raw("{\"currency\":"); string(a.currency)
+        if let p = a.period { raw(",\"period\":"); string(p) }
+        raw(",\"value\":"); number(a.value)
+        raw("}")
+    }
+
+    private mutating func attributes(_ map: [String: String]) {
+        guard !map.isEmpty else { raw("{}"); return }
+        // UTF-8 order is the encoder's order for ASCII keys; other keys go through it
+        guard map.keys.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { encoded(map); return }
+        raw("{")
+        for (n, key) in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if n > 0 { raw(",") }
+            string(key); raw(":"); string(map[key]!)
+        }
+        raw("}")
+    }
+
+    private mutating func string(_ s: String) {
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            encoded(s)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: s.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func integer(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+
+    private mutating func number(_ v: Double) {
+        // the encoder writes these as integers; other values (fractions, 1e+16, -0) it formats itself
+        if v == v.rounded(), abs(v) < 1e15, !(v == 0 && v.sign == .minus) {
+            integer(Int(v))
+        } else {
+            encoded(v)
+        }
+    }
+
+    private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// One value as the encoder writes it (inside a one-element array, whose brackets are cut).
+    private mutating func encoded<T: Encodable>(_ value: T) {
+        let data = (try? MergeFacts.encoder.encode([value])) ?? Data("[null]".utf8)
+        bytes.append(contentsOf: data.dropFirst().dropLast())
     }
 }
