@@ -45,6 +45,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     mutating func insert(phrase: String, _ value: Value) { insert(Tokenizer.keys(phrase), value) }
 
+    /// Removes every entry, keeping the storage of the first-key index (for the next document).
+    /// - Complexity: O(capacity of the index).
+    mutating func removeAll() {
+        byFirst.removeAll(keepingCapacity: true)
+        asciiFirstKeys = (0, 0)
+        nonASCIIFirstKey = false
+    }
+
     /// All entries matching at `i`, longest first.
     /// - Complexity: O(k) in the entries sharing the first token.
     func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {

@@ -17,7 +17,7 @@ struct DocEntity {
 }
 
 /// A name learned for an entity of a document.
-private struct LearnedName: Hashable {
+struct LearnedName: Hashable {
     var name: String
     var entity: Int
 }
@@ -52,6 +52,8 @@ final class DocumentAnalyzer {
     let tokens: [Token]
     let sentences: [Sentence]
     let date: String?
+    /// Where the containers came from and go back to when the analyzer is freed (nil: its own).
+    private let workspace: Extractor.Workspace?
 
     var entities: [DocEntity] = []
     var entityIndex: [String: Int] = [:]
@@ -113,17 +115,83 @@ final class DocumentAnalyzer {
     /// - Parameters:
     ///   - scalars: the text's Unicode scalars, indexed from 0.
     ///   - date: the article's date (roles are read as held on that day).
-    init(lexicon: CompiledLexicon, documentID: String, scalars: ArraySlice<Unicode.Scalar>, date: String?) {
+    ///   - workspace: storage left by earlier documents, taken emptied and given back when the
+    ///     analyzer is freed (the analysis is the same with or without it).
+    init(lexicon: CompiledLexicon, documentID: String, scalars: ArraySlice<Unicode.Scalar>, date: String?,
+         workspace: Extractor.Workspace? = nil) {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true)
-        self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
-        self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
-        // a document names a few dozen entities: room for them at once spares the index's rehashes
-        // while it grows (they were ~40% of the time spent making entities)
+        self.workspace = workspace
+        guard let ws = workspace else {
+            self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true)
+            self.sentences = SentenceSplitter.split(tokens: tokens)
+            self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
+            // a document names a few dozen entities: room for them at once spares the index's rehashes
+            // while it grows (they were ~40% of the time spent making entities)
+            entityIndex.reserveCapacity(DocumentAnalyzer.expectedEntities)
+            return
+        }
+        typealias W = Extractor.Workspace
+        var tokens = W.take(&ws.tokens)
+        Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true, into: &tokens)
+        self.tokens = tokens
+        var sentences = W.take(&ws.sentences)
+        SentenceSplitter.split(tokens: tokens, into: &sentences)
+        self.sentences = sentences
+        // every entry was put back to -1 by the previous analyzer (see deinit)
+        let actors = exchange(&ws.actorEntity, with: [])
+        self.actorEntity = actors.count == lexicon.actorIDs.count ? actors : [Int](repeating: -1, count: lexicon.actorIDs.count)
+        entities = W.take(&ws.entities)
+        entityIndex = W.take(&ws.entityIndex)
         entityIndex.reserveCapacity(DocumentAnalyzer.expectedEntities)
+        slugs = W.take(&ws.slugs)
+        dynamicNames = exchange(&ws.dynamicNames, with: PhraseTable())
+        dynamicNames.removeAll()
+        lowerCaseLearned = W.take(&ws.lowerCaseLearned)
+        learned = W.take(&ws.learned)
+        nameKeysCache = W.take(&ws.nameKeysCache)
+        insertedSurfaces = W.take(&ws.insertedSurfaces)
+        surnameLearned = W.take(&ws.surnameLearned)
+        spareMarks = W.take(&ws.spareMarks)
+        mentions = W.take(&ws.mentions)
+        quotes = W.take(&ws.quotes)
+        acronymExpansions = W.take(&ws.acronymExpansions)
+        lastActor = W.take(&ws.lastActor)
+        programOrder = W.take(&ws.programOrder)
+        descriptors = W.take(&ws.descriptors)
+        programWords = W.take(&ws.programWords)
+    }
+
+    /// Gives the containers back to the workspace (they are emptied when the next analyzer takes
+    /// them; once this analyzer's references are gone the workspace's are the only ones).
+    deinit {
+        guard let ws = workspace else { return }
+        // the entries this document set, back to -1 (the lexicon's actors: about a thousand)
+        var actors = actorEntity
+        actorEntity = []
+        for i in actors.indices where actors[i] >= 0 { actors[i] = -1 }
+        ws.actorEntity = actors
+        ws.tokens = tokens
+        ws.sentences = sentences
+        ws.entities = entities
+        ws.entityIndex = entityIndex
+        ws.slugs = slugs
+        ws.dynamicNames = dynamicNames
+        ws.lowerCaseLearned = lowerCaseLearned
+        ws.learned = learned
+        ws.nameKeysCache = nameKeysCache
+        ws.insertedSurfaces = insertedSurfaces
+        ws.surnameLearned = surnameLearned
+        ws.spareMarks = spareMarks
+        ws.mentions = mentions
+        ws.quotes = quotes
+        ws.acronymExpansions = acronymExpansions
+        ws.lastActor = lastActor
+        ws.programOrder = programOrder
+        ws.descriptors = descriptors
+        ws.programWords = programWords
     }
 
     /// The document text between two scalar offsets.

@@ -65,6 +65,18 @@ public struct Extractor: Sendable {
     /// - Returns: the document's entities, edges and the facts used for cross-document conflicts.
     /// - Complexity: O(n) in the length of the text (sentences are capped in length).
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
+        extract(documentID: documentID, text: text, sha256: sha256, workspace: Workspace())
+    }
+
+    /// Extracts one document with storage reused from the worker's earlier documents.
+    /// - Parameters:
+    ///   - documentID: the document id (file name) cited by evidence.
+    ///   - text: the article.
+    ///   - sha256: the digest of the file's bytes; computed from the text when omitted.
+    ///   - workspace: the worker's (see `Workspace`); the result is the same with a new one.
+    /// - Returns: the same as `extract(documentID:text:sha256:)`.
+    /// - Complexity: O(n) in the length of the text, plus O(capacity) of the workspace's hash tables.
+    func extract(documentID: String, text: String, sha256: String? = nil, workspace: Workspace) -> DocumentExtraction {
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
         let scalars = Extractor.scalars(of: text)
         let date = ArticleDate.find(in: text, scalars: scalars)
@@ -84,7 +96,7 @@ public struct Extractor: Sendable {
                 }
                 end = k
             }
-            extractSegment(scalars[base..<end], offset: base, documentID: documentID, date: date, into: &result)
+            extractSegment(scalars[base..<end], offset: base, documentID: documentID, date: date, workspace: workspace, into: &result)
             base = end
         }
         result.graph.add(result.document)
@@ -178,12 +190,18 @@ public struct Extractor: Sendable {
     /// Reads one segment (the whole text for all but huge documents); `offset` is its first
     /// scalar's offset in the document, `date` the document's.
     private func extractSegment(_ scalars: ArraySlice<Unicode.Scalar>, offset: Int, documentID: String, date: String?,
-                                into result: inout DocumentExtraction) {
-        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, scalars: scalars, date: date)
+                                workspace ws: Workspace, into result: inout DocumentExtraction) {
+        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, scalars: scalars, date: date, workspace: ws)
         a.findAcronyms()
-        a.quotes = a.sentences.map { a.findQuotes($0) }
-        var drafts: [DraftRelation] = []
-        var memory: [(sentence: Int, entity: Int)] = []
+        a.quotes.reserveCapacity(a.sentences.count)
+        for s in a.sentences { a.quotes.append(a.findQuotes(s)) }
+        var drafts = Workspace.take(&ws.drafts)
+        var memory = Workspace.take(&ws.memory)
+        defer {
+            // given back for the next document (emptied when taken)
+            ws.drafts = drafts
+            ws.memory = memory
+        }
         for si in a.sentences.indices {
             var ms = a.findMentions(si)
             a.mentions.append(ms)
@@ -191,7 +209,9 @@ public struct Extractor: Sendable {
             a.mentions[si] = ms
         }
         // one node per person: a lone surname joins the full name written elsewhere in the document
-        var canonical = Array(a.entities.indices)
+        var canonical = Workspace.take(&ws.canonical)
+        canonical.append(contentsOf: a.entities.indices)
+        defer { ws.canonical = canonical }
         for i in a.entities.indices where a.entities[i].type == .person && !a.entities[i].fromLexicon {
             let keys = a.nameKeys(i)
             guard keys.count == 1 else { continue }
@@ -203,7 +223,9 @@ public struct Extractor: Sendable {
         }
         func id(_ e: Int) -> String { a.entities[canonical[e]].id }
         // one Evidence (one copy of the sentence's text) per sentence, shared by every edge citing it
-        var evidenceCache = [Evidence?](repeating: nil, count: a.sentences.count)
+        var evidenceCache = Workspace.take(&ws.evidence)
+        evidenceCache.append(contentsOf: repeatElement(nil, count: a.sentences.count))
+        defer { ws.evidence = evidenceCache }
         func evidence(_ si: Int) -> Evidence {
             if let e = evidenceCache[si] { return e }
             let s = a.sentences[si]
@@ -214,7 +236,9 @@ public struct Extractor: Sendable {
         // merged into the build's graph, which indexes the names: no index of its own
         var g = EntityGraph(indexingAliases: false)
         // the graph's dense index of each canonical entity, so edges go in without id lookups
-        var graphIndex = [Int](repeating: -1, count: a.entities.count)
+        var graphIndex = Workspace.take(&ws.graphIndex)
+        graphIndex.append(contentsOf: repeatElement(-1, count: a.entities.count))
+        defer { ws.graphIndex = graphIndex }
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             // a lexicon entity starts from its entry's names, sorted once when the lexicon was compiled
             var entity = e.fromLexicon ? compiled.entities[e.id] ?? Entity(id: e.id, name: e.name, type: e.type)
@@ -226,8 +250,12 @@ public struct Extractor: Sendable {
         // one relation per key, its evidence gathered first (merging one by one would be quadratic)
         // keyed by canonical entity indices (ids are unique per entity, so the same grouping)
         // (grouped in place in an array: a copy out of a dictionary would copy the sentence set at each merge)
-        var groupOf: [DraftKey: Int] = [:]
-        var groups: [(key: DraftKey, draft: DraftRelation)] = []
+        var groupOf = Workspace.take(&ws.groupOf)
+        var groups = Workspace.take(&ws.groups)
+        defer {
+            ws.groupOf = groupOf
+            ws.groups = groups
+        }
         for d in drafts {
             let s = canonical[d.source], t = canonical[d.target]
             guard s != t else { continue }
@@ -296,7 +324,7 @@ public struct Extractor: Sendable {
 }
 
 /// A draft edge's key within one document: canonical entity indices and the kind.
-private struct DraftKey: Hashable {
+struct DraftKey: Hashable {
     var source: Int
     var kind: RelationKind
     var target: Int

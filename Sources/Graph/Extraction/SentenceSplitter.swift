@@ -49,6 +49,14 @@ public enum SentenceSplitter {
 
     static func split(tokens: [Token]) -> [Sentence] {
         var out: [Sentence] = []
+        split(tokens: tokens, into: &out)
+        return out
+    }
+
+    /// `split(tokens:)` written into `out`, which is emptied first and keeps its capacity.
+    /// - Complexity: O(n) in the number of tokens.
+    static func split(tokens: [Token], into out: inout [Sentence]) {
+        out.removeAll(keepingCapacity: true)
         var start = 0
         var quoteOpenAt: Int? = nil
         func close(_ end: Int) {
@@ -70,7 +78,7 @@ public enum SentenceSplitter {
             case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
             default: break
             }
-            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && endsWithPeriod(tokens[i].text) && tokens[i].text.count > 2) {
+            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && endsWithPeriod(tokens[i].text) && tokens[i].characterCount > 2) {
                 var j = i + 1
                 // swallow more terminal marks and closing quotes/brackets
                 while j < tokens.count, !tokens[j].newlineBefore,
@@ -108,7 +116,6 @@ public enum SentenceSplitter {
             i += 1
         }
         if start < tokens.count { close(tokens.count) }
-        return out
     }
 
     /// Whether the text's last byte is "." (`text.utf8.last`, without the generic collection walk).

@@ -94,15 +94,27 @@ enum Tokenizer {
     ///   - vocabulary: gives each token the id of its key (for the lexicon's phrase tables).
     /// - Complexity: O(n) in the number of scalars.
     static func tokenize(_ scalars: [Unicode.Scalar], vocabulary: Vocabulary? = nil) -> [Token] {
-        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: nil) }
+        var tokens: [Token] = []
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: nil, into: &tokens) }
+        return tokens
     }
 
     /// Tokenizes a slice of scalars in place; offsets count from the slice's start.
     /// - Parameter classes: set each token's `classes` from the vocabulary's (`Vocabulary.setClasses`).
     static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil, classes: Bool = false) -> [Token] {
+        var tokens: [Token] = []
+        tokenize(scalars, vocabulary: vocabulary, classes: classes, into: &tokens)
+        return tokens
+    }
+
+    /// `tokenize(scalars, vocabulary:, classes:)` written into `tokens`, which is emptied first
+    /// and keeps its capacity (a worker reuses one array from document to document).
+    /// - Complexity: O(n) in the number of scalars.
+    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary?, classes: Bool, into tokens: inout [Token]) {
         // the classes of a vocabulary that has them
         let table = classes && vocabulary?.classes.isEmpty == false ? vocabulary?.classes : nil
-        return scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: table) }
+        tokens.removeAll(keepingCapacity: true)
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: table, into: &tokens) }
     }
 
     /// Non-ASCII tokens of one or two scalars that news text is full of (curly quotes and
@@ -136,8 +148,9 @@ enum Tokenizer {
         s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
     }
 
-    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?, classes: [WordClass]?) -> [Token] {
-        var tokens: [Token] = []
+    /// Appends the tokens of `scalars` to `tokens` (empty when called).
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?, classes: [WordClass]?,
+                                 into tokens: inout [Token]) {
         let common = commonTokens
         // ids of `common`'s keys in `vocabulary`, looked up at first use (-1: not yet; made at the first common token)
         var commonIDs: [Int32] = []
@@ -285,7 +298,6 @@ enum Tokenizer {
             emit(i, i + 1, .punct)
             i += 1
         }
-        return tokens
     }
 
     /// Keys of non-ASCII tokens across documents ("’s", "“" and accented names recur).
