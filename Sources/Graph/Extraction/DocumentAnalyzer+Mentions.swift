@@ -75,7 +75,7 @@ extension DocumentAnalyzer {
                 if a.kind == .reference {
                     guard hasEntity(for: a) else { return false }
                     if i > lower, tokens[i - 1].classes.contains(.blockedReferencePrefix) { return false }
-                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
+                    if i > lower, tokens[i - 1].key.hasLowercaseSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
                 return true  // every surface's actor is in the lexicon
             }), let e = entity(for: m.value, sentence: si) {
@@ -306,7 +306,7 @@ extension DocumentAnalyzer {
     private func finish(_ m: inout Mention, _ upper: Int) {
         let e = m.range.upperBound
         if e < upper {
-            if tokens[e].key == "'s" || (tokens[e].mark == "\u{2019}" || tokens[e].mark == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
+            if tokens[e].key == "'s" || (tokens[e].mark == "\u{2019}" || tokens[e].mark == "'") && tokens[e - 1].key.hasLowercaseSuffix("s") { m.possessive = true }
             if tokens[e].mark == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
         }
         if m.kind == .pronoun, DocumentAnalyzer.possessivePronouns.contains(tokens[m.range.lowerBound].key) { m.possessive = true }

@@ -122,3 +122,33 @@ extension DocumentAnalyzer {
     /// ";" (and its canonical equivalent U+037E).
     static let semicolon: MarkSet = [";"]
 }
+
+extension String {
+    /// `hasSuffix(suffix)` for a suffix of lowercase ASCII letters ("ly", "ing"), by comparing the
+    /// last UTF-8 bytes: no other character is canonically equivalent to a lowercase ASCII letter,
+    /// and a character always starts at such a letter (only CR LF joins ASCII scalars), so the two
+    /// agree on every string.
+    /// - Complexity: O(length of the suffix); allocates nothing.
+    @inline(__always) func hasLowercaseSuffix(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let p = suffix.utf8Start
+        if let r = utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            guard b.count >= n else { return false }
+            let base = b.count - n
+            for k in 0..<n where b[base + k] != p[k] { return false }
+            return true
+        }) {
+            return r
+        }
+        return hasSuffix(suffix.description)
+    }
+}
+
+extension DocumentAnalyzer {
+    /// `token.key.first?.isNumber == true`, reading the first byte of an ASCII token (whose key
+    /// is ASCII, each character one byte: a number only for a digit).
+    @inline(__always) static func startsWithNumber(_ token: Token) -> Bool {
+        if token.isASCII { return token.key.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false }
+        return token.key.first?.isNumber == true
+    }
+}

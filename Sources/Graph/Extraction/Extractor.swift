@@ -31,9 +31,11 @@ public struct DocumentExtraction: Sendable {
 /// ```
 public struct Extractor: Sendable {
     let compiled: CompiledLexicon
-    /// Per lexicon person, the attributes of each role's edge (parallel to `roles`), made once:
-    /// every document that names the person shares them, so merging them compares storage.
-    private let roleAttributes: [String: [[String: String]]]
+    /// Per lexicon actor (as `CompiledLexicon.actor(id:)` has it), its roles with the attributes
+    /// of each role's edge, and the organizations it is a member of, made once: every document
+    /// that names the actor shares them (merging compares storage), and reading them is one
+    /// lookup and one retain rather than a copy of the whole entry.
+    private let lexiconEdges: [String: LexiconEdges]
     /// The attributes of every lexicon membership edge.
     private static let membershipAttributes = ["source": "lexicon"]
     /// Documents longer than this many scalars are read in segments cut at sentence ends.
@@ -43,18 +45,16 @@ public struct Extractor: Sendable {
     /// - Complexity: O(size of the lexicon).
     public init(lexicon: Lexicon) {
         compiled = CompiledLexicon(lexicon)
-        var attributes: [String: [[String: String]]] = [:]
         // a later actor with the same id replaces an earlier one, as in `CompiledLexicon.actor(id:)`
-        for actor in lexicon.actors {
-            attributes[actor.id] = actor.roles.map { role in
+        lexiconEdges = compiled.actorsByID.mapValues { actor in
+            LexiconEdges(roles: actor.roles, roleAttributes: actor.roles.map { role in
                 var attrs = ["title": role.title, "source": "lexicon"]
                 if let f = role.from { attrs["from"] = f }
                 if let t = role.to { attrs["to"] = t }
                 if let p = role.portfolio { attrs["portfolio"] = p }
                 return attrs
-            }
+            }, memberOf: actor.memberOf)
         }
-        roleAttributes = attributes
     }
 
     /// Extracts one document.
@@ -288,25 +288,31 @@ public struct Extractor: Sendable {
             g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
             if let amount = d.amount, key.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
         }
-        for (i, e) in a.entities.enumerated() where canonical[i] == i {
-            for role in e.textRoles {
-                let r = Relation(source: e.id, kind: .role, target: id(role.owner), evidence: [evidence(e.firstSentence)],
+        // by index in a local array: a copy of each entity (its names and surfaces) retained all its strings
+        let entities = a.entities
+        for i in entities.indices where canonical[i] == i {
+            for role in entities[i].textRoles {
+                let r = Relation(source: entities[i].id, kind: .role, target: id(role.owner), evidence: [evidence(entities[i].firstSentence)],
                                  attributes: ["title": role.title, "source": "text"])
                 try? g.add(r)
             }
-            guard e.fromLexicon, let actor = compiled.actor(id: e.id) else { continue }
-            if e.type == .person, let attributes = roleAttributes[e.id] {
-                let roles = actor.roles
+            // only people's roles and countries' memberships come from the lexicon
+            let type = entities[i].type
+            guard entities[i].fromLexicon, type == .person || type == .country, let edges = lexiconEdges[entities[i].id] else { continue }
+            let source = entities[i].id
+            if type == .person {
+                let roles = edges.roles
                 var chosen = roles.indices.filter { roles[$0].isValid(on: date) }
                 if chosen.isEmpty, let latest = roles.indices.max(by: { (roles[$0].from ?? "") < (roles[$1].from ?? "") }) { chosen = [latest] }
                 for k in chosen {
-                    result.lexiconRoles.append(Relation(source: e.id, kind: .role, target: roles[k].of, evidence: [evidence(e.firstSentence)],
-                                                        attributes: attributes[k]))
+                    result.lexiconRoles.append(Relation(source: source, kind: .role, target: roles[k].of, evidence: [evidence(entities[i].firstSentence)],
+                                                        attributes: edges.roleAttributes[k]))
                 }
             }
-            if e.type == .country {
-                for org in actor.memberOf {
-                    result.memberships.append(Relation(source: e.id, kind: .member, target: org, evidence: [evidence(e.firstSentence)], attributes: Extractor.membershipAttributes))
+            if type == .country {
+                for org in edges.memberOf {
+                    result.memberships.append(Relation(source: source, kind: .member, target: org, evidence: [evidence(entities[i].firstSentence)],
+                                                       attributes: Extractor.membershipAttributes))
                 }
             }
         }
@@ -320,6 +326,18 @@ public struct Extractor: Sendable {
         } else {
             result.graph.merge(g)
         }
+    }
+}
+
+/// The lexicon edges of one actor (see `Extractor.lexiconEdges`).
+private final class LexiconEdges: Sendable {
+    let roles: [Lexicon.Role]
+    /// The attributes of each role's edge, parallel to `roles`.
+    let roleAttributes: [[String: String]]
+    let memberOf: [String]
+
+    init(roles: [Lexicon.Role], roleAttributes: [[String: String]], memberOf: [String]) {
+        self.roles = roles; self.roleAttributes = roleAttributes; self.memberOf = memberOf
     }
 }
 
