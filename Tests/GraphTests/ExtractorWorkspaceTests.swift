@@ -71,7 +71,9 @@ import Testing
             for (a, b) in zip(tokens, fresh) {
                 #expect(a.start == b.start && a.end == b.end && a.text == b.text && a.key == b.key && a.id == b.id && a.classes == b.classes
                         && a.kind == b.kind && a.newlineBefore == b.newlineBefore && a.spaceBefore == b.spaceBefore && a.mark == b.mark
-                        && a.isASCII == b.isASCII && a.isCapitalized == b.isCapitalized && a.isAllCaps == b.isAllCaps)
+                        && a.isASCII == b.isASCII && a.isCapitalized == b.isCapitalized && a.isAllCaps == b.isAllCaps
+                        && a.endsWithPeriod == b.endsWithPeriod)
+                #expect(a.endsWithPeriod == (a.text.utf8.last == UInt8(ascii: ".")), "\(a.text)")
             }
             SentenceSplitter.split(tokens: tokens, into: &sentences)
             #expect(sentences == SentenceSplitter.split(tokens: fresh))
@@ -94,6 +96,17 @@ import Testing
                 let copy = String(w.unicodeScalars.map(Character.init))
                 #expect(copy.hasLowercaseSuffix(s) == copy.hasSuffix(plain))
             }
+        }
+    }
+
+    /// `lastWord(of:)` is the last of `split(separator: " ")`, spaces and combining marks included.
+    @Test func lastWordIsTheLastOfSplit() {
+        var rng = SplitMix64(seed: 5)
+        let pieces = [" ", "  ", "A", "b", "Rutte", "\u{301}", " \u{301}", "é", "\u{A0}", "\t", "中", "👍🏽", "\r\n"]
+        var names = ["", " ", "Mark Rutte", "Rutte", " Mark  Rutte  ", "Kaja Kallas ", "a \u{301}b"]
+        for _ in 0..<2000 { names.append((0..<rng.below(8)).map { _ in pieces[rng.below(pieces.count)] }.joined()) }
+        for n in names {
+            #expect(DocumentAnalyzer.lastWord(of: n).map(String.init) == n.split(separator: " ").last.map(String.init), "\(n.debugDescription)")
         }
     }
 

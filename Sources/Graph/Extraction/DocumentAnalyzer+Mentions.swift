@@ -85,7 +85,7 @@ extension DocumentAnalyzer {
                 // "Pavel" after "Petr Pavel": a known person's surname names them for the rest of the document
                 // (once per entity: its name never changes, so a second `learn` would change nothing)
                 if a.kind == .name, entities[e].type == .person, m.length > 1, !surnameTaken(e),
-                   let last = entities[e].name.split(separator: " ").last, last.count >= 3, last.first?.isUppercase == true {
+                   let last = DocumentAnalyzer.lastWord(of: entities[e].name), last.count >= 3, last.first?.isUppercase == true {
                     learn(String(last), e)
                 }
             }
@@ -386,7 +386,7 @@ extension DocumentAnalyzer {
             }
         }
         let e = newEntity(name: name, type: .person, sentence: sentence)
-        if keys.count > 1, let last = name.split(separator: " ").last { learn(String(last), e) }
+        if keys.count > 1, let last = DocumentAnalyzer.lastWord(of: name) { learn(String(last), e) }
         return e
     }
 

@@ -152,3 +152,25 @@ extension DocumentAnalyzer {
         return token.key.first?.isNumber == true
     }
 }
+
+extension DocumentAnalyzer {
+    /// `name.split(separator: " ").last`: the last run of characters other than " ", found from
+    /// the end without making the array of words.
+    /// - Complexity: O(length of the last word and the spaces after it).
+    static func lastWord(of name: String) -> Substring? {
+        var end = name.endIndex
+        while end > name.startIndex {
+            let before = name.index(before: end)
+            if name[before] != " " { break }
+            end = before
+        }
+        guard end > name.startIndex else { return nil }
+        var start = end
+        while start > name.startIndex {
+            let before = name.index(before: start)
+            if name[before] == " " { break }
+            start = before
+        }
+        return name[start..<end]
+    }
+}

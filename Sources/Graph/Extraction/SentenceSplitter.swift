@@ -59,10 +59,12 @@ public enum SentenceSplitter {
         out.removeAll(keepingCapacity: true)
         var start = 0
         var quoteOpenAt: Int? = nil
+        // read once, not through the globals' accessors at each token
+        let closers = SentenceSplitter.closers, openers = SentenceSplitter.openers, bullets = SentenceSplitter.bullets
         func close(_ end: Int) {
             var s = start
             // drop a leading bullet marker
-            if s < end, SentenceSplitter.bullets.contains(tokens[s].mark), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
+            if s < end, bullets.contains(tokens[s].mark), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
             if s < end { out.append(Sentence(start: tokens[s].start, end: tokens[end - 1].end, tokens: s..<end)) }
             start = end
         }
@@ -78,11 +80,11 @@ public enum SentenceSplitter {
             case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
             default: break
             }
-            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && endsWithPeriod(tokens[i].text) && tokens[i].characterCount > 2) {
+            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && tokens[i].endsWithPeriod && tokens[i].characterCount > 2) {
                 var j = i + 1
                 // swallow more terminal marks and closing quotes/brackets
                 while j < tokens.count, !tokens[j].newlineBefore,
-                      SentenceSplitter.closers.contains(tokens[j].mark) {
+                      closers.contains(tokens[j].mark) {
                     if tokens[j].mark == "\u{201D}" || tokens[j].mark == "\u{00BB}" { quoteOpenAt = nil }
                     if tokens[j].mark == "\"" {
                         // a straight quote closes only an open one; otherwise it opens the next sentence
@@ -106,7 +108,7 @@ public enum SentenceSplitter {
                     }
                 }
                 let startsSentence = tokens[next].isCapitalized || tokens[next].kind == .number
-                    || SentenceSplitter.openers.contains(tokens[next].mark)
+                    || openers.contains(tokens[next].mark)
                 if !startsSentence { boundary = false }
                 if let q = quoteOpenAt, i - q < maxQuoteTokens { boundary = false }
                 if boundary { close(j) }
@@ -118,9 +120,4 @@ public enum SentenceSplitter {
         if start < tokens.count { close(tokens.count) }
     }
 
-    /// Whether the text's last byte is "." (`text.utf8.last`, without the generic collection walk).
-    @inline(__always) private static func endsWithPeriod(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.last } == UInt8(ascii: ".")
-    }
 }

@@ -33,13 +33,15 @@ struct Token: Sendable {
     var isCapitalized: Bool = false
     /// Two or more letters, all upper-case ("NATO", "PURL", "U.S.").
     var isAllCaps: Bool = false
+    /// The last scalar is "." ("U.S.", "Dec."): `text.utf8.last == "."`, read without touching the text.
+    var endsWithPeriod: Bool = false
 
     /// An ASCII token whose case flags the tokenizer has already read.
     init(start: Int, end: Int, text: String, key: String, id: Int32, classes: WordClass = [], kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
-         mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool) {
+         mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool, endsWithPeriod: Bool) {
         self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.classes = classes; self.kind = kind
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
-        self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps
+        self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps; self.endsWithPeriod = endsWithPeriod
     }
 
     init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool) {
@@ -49,6 +51,7 @@ struct Token: Sendable {
         var first = true
         var count = 0
         for s in text.unicodeScalars {
+            endsWithPeriod = s == "."
             count += 1
             if count == 1 { mark = s } else { mark = "\u{0}" }
             if !s.isASCII { isASCII = false }
@@ -202,7 +205,8 @@ enum Tokenizer {
                 // made in place in the array (a `var` token set afterwards was copied in, retaining its strings)
                 tokens.append(Token(start: a, end: b, text: text, key: key, id: id, classes: classes != nil ? wordClasses : [], kind: kind,
                                     newlineBefore: newline, spaceBefore: space, mark: count == 1 ? scalars[a] : "\u{0}",
-                                    isCapitalized: first >= 65 && first <= 90, isAllCaps: letters >= 2 && upper == letters))
+                                    isCapitalized: first >= 65 && first <= 90, isAllCaps: letters >= 2 && upper == letters,
+                                    endsWithPeriod: scalars[b - 1] == "."))
                 newline = false
                 space = false
                 return
