@@ -30,7 +30,8 @@ extension DocumentAnalyzer {
         return out
     }
 
-    /// Finds the mentions of sentence `si`, updating the discourse state.
+    /// Finds the mentions of sentence `si`, updating the discourse state. The caller may give
+    /// the list back with `returnMentions` once done with it (its storage is then reused).
     /// - Complexity: O(n) in the sentence's tokens (hash lookups per token).
     func findMentions(_ si: Int) -> [Mention] {
         self.tokens.withUnsafeBufferPointer { findMentions(si, tokens: $0) }
@@ -43,7 +44,8 @@ extension DocumentAnalyzer {
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let qs = quotes[si]
         func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
-        var ms: [Mention] = []
+        var ms = takeMentions()
+        defer { returnMentions(ms) }
         // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
         var long = 0, capital = 0
         // (an ASCII token's characters are its scalars: `end - start`, without reading its text)
@@ -212,7 +214,7 @@ extension DocumentAnalyzer {
         }
 
         // Pass C: pronouns and references, in reading order, with the discourse state.
-        var out: [Mention] = []
+        var out = takeMentions()  // the caller gives it back
         var lastPersonHere: Int? = nil
         var lastPersonHereQuoted = false
         var mi = 0

@@ -278,9 +278,10 @@ extension DocumentAnalyzer {
 
     // MARK: The rules
 
-    /// Reads the statements, pledges and oppositions of sentence `si`.
-    func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)]) -> [DraftRelation] {
-        self.tokens.withUnsafeBufferPointer { applyRules(si, &ms, memory: &memory, tokens: $0) }
+    /// Reads the statements, pledges and oppositions of sentence `si`, appended to `drafts` in
+    /// reading order (written in place: a list per sentence was copied over, retaining each draft's arrays).
+    func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)], into drafts: inout [DraftRelation]) {
+        self.tokens.withUnsafeBufferPointer { applyRules(si, &ms, memory: &memory, into: &drafts, tokens: $0) }
     }
 
     /// `applyRules` with the document's tokens as a buffer: in this long function the optimizer
@@ -288,11 +289,12 @@ extension DocumentAnalyzer {
     /// retaining its strings); a buffer's element is read in place. (`self.tokens` stays the
     /// array the phrase tables take; it never changes.)
     private func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)],
-                            tokens: UnsafeBufferPointer<Token>) -> [DraftRelation] {
+                            into out: inout [DraftRelation], tokens: UnsafeBufferPointer<Token>) {
         let s = sentences[si]
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let triggers = findTriggers(si, ms)
-        var out: [DraftRelation] = []
+        // this sentence's drafts are `out[base...]`
+        let base = out.count
         let qs = quotes[si]
         func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
 
@@ -771,14 +773,22 @@ extension DocumentAnalyzer {
 
         // a statement is about what is said, not about each giver it lists
         // (without a pledge there is no giver: nothing to remove, no sets to build)
-        if out.contains(where: { $0.kind == .pledge }) {
+        if out[base...].contains(where: { $0.kind == .pledge }) {
             // (a sentence has a few drafts: arrays, not sets, each giver once)
             var givers: [Int] = []
-            for d in out where d.kind == .pledge && !givers.contains(d.source) && entities[d.source].type == .country { givers.append(d.source) }
+            for k in base..<out.count where out[k].kind == .pledge && !givers.contains(out[k].source) && entities[out[k].source].type == .country {
+                givers.append(out[k].source)
+            }
             if givers.count >= 2 {
                 var receivers: [Int] = []
-                for d in out where d.kind != .statement { receivers.append(d.target) }
-                out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+                for k in base..<out.count where out[k].kind != .statement { receivers.append(out[k].target) }
+                // the kept drafts move up in order, the removed ones to the end, cut off
+                var kept = base
+                for k in base..<out.count where !(out[k].kind == .statement && givers.contains(out[k].target) && !receivers.contains(out[k].target)) {
+                    if kept != k { out.swapAt(kept, k) }
+                    kept += 1
+                }
+                out.removeSubrange(kept...)
             }
         }
 
@@ -787,7 +797,6 @@ extension DocumentAnalyzer {
         else if let m = ms.first(where: { $0.entity >= 0 && entities[$0.entity].type == .person && !$0.inQuote && !$0.possessive && !isPrepositionalObject($0, lower: lower) }) {
             lastSubjectPerson = m.entity
         }
-        return out
     }
 
     /// The body a speaker speaks for: its office's owner (from the text or the lexicon), or itself.

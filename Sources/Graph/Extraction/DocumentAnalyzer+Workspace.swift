@@ -32,7 +32,7 @@ extension Extractor {
         var insertedSurfaces: [[Range<Int>]] = []
         var surnameLearned: [Bool] = []
         var spareMarks: [Bool] = []
-        var mentions: [[Mention]] = []
+        var spareMentions: [[Mention]] = []
         var quotes: [[Range<Int>]] = []
         var acronymExpansions: [(entity: Int, expansion: String)] = []
         var lastActor: [String: Int] = [:]

@@ -79,8 +79,8 @@ final class DocumentAnalyzer {
     private var surnameLearned: [Bool] = []
     /// Storage lent by `takeMarks` (kept between sentences so that it is allocated once per document).
     private var spareMarks: [Bool] = []
-    /// Mentions of each sentence, in token order.
-    var mentions: [[Mention]] = []
+    /// Mention lists lent by `takeMentions` (a sentence's lists reuse the storage of earlier ones).
+    private var spareMentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
     var quotes: [[Range<Int>]] = []
 
@@ -155,7 +155,8 @@ final class DocumentAnalyzer {
         insertedSurfaces = W.take(&ws.insertedSurfaces)
         surnameLearned = W.take(&ws.surnameLearned)
         spareMarks = W.take(&ws.spareMarks)
-        mentions = W.take(&ws.mentions)
+        // (not emptied: `takeMentions` empties each list it lends)
+        spareMentions = exchange(&ws.spareMentions, with: [])
         quotes = W.take(&ws.quotes)
         acronymExpansions = W.take(&ws.acronymExpansions)
         lastActor = W.take(&ws.lastActor)
@@ -185,7 +186,7 @@ final class DocumentAnalyzer {
         ws.insertedSurfaces = insertedSurfaces
         ws.surnameLearned = surnameLearned
         ws.spareMarks = spareMarks
-        ws.mentions = mentions
+        ws.spareMentions = spareMentions
         ws.quotes = quotes
         ws.acronymExpansions = acronymExpansions
         ws.lastActor = lastActor
@@ -235,6 +236,19 @@ final class DocumentAnalyzer {
 
     /// Keeps an array of `takeMarks` for the next call.
     func returnMarks(_ marks: [Bool]) { spareMarks = marks }
+
+    /// An empty mention list, in the storage of one given back with `returnMentions` (a sentence's
+    /// lists: allocated once per document, or once per worker with a workspace, not per sentence).
+    func takeMentions() -> [Mention] {
+        var list = spareMentions.popLast() ?? []
+        list.removeAll(keepingCapacity: true)
+        return list
+    }
+
+    /// Keeps a list of `takeMentions` (or of `findMentions`) for a later call.
+    func returnMentions(_ list: [Mention]) {
+        if spareMentions.count < 4 { spareMentions.append(list) }
+    }
 
     /// Whether the surname of person `e` was already learned; marks it learned.
     func surnameTaken(_ e: Int) -> Bool {

@@ -204,9 +204,8 @@ public struct Extractor: Sendable {
         }
         for si in a.sentences.indices {
             var ms = a.findMentions(si)
-            a.mentions.append(ms)
-            drafts += a.applyRules(si, &ms, memory: &memory)
-            a.mentions[si] = ms
+            a.applyRules(si, &ms, memory: &memory, into: &drafts)
+            a.returnMentions(ms)
         }
         // one node per person: a lone surname joins the full name written elsewhere in the document
         var canonical = Workspace.take(&ws.canonical)
