@@ -6,6 +6,8 @@ struct DocEntity {
     var name: String
     var type: EntityType
     var fromLexicon: Bool
+    /// The lexicon actor's place in `CompiledLexicon.actorIDs` when `fromLexicon`, else -1.
+    var actorIndex = -1
     /// Names it was called by in the text (no pronouns or common nouns).
     var surfaces: Set<String> = []
     /// Sentence of the first mention.
@@ -266,10 +268,11 @@ final class DocumentAnalyzer {
     @discardableResult
     func entity(forActor id: String, sentence: Int) -> Int? {
         if let i = entityIndex[id] { return i }
-        guard let a = lex.actor(id: id) else { return nil }
+        // the actor's name and type by its dense index (as `lex.actor(id:)` has them, without copying the entry)
+        guard let k = lex.actorIndex[id] else { return nil }
         let i = entities.count
-        entities.append(DocEntity(id: a.id, name: a.name, type: a.type, fromLexicon: true, firstSentence: sentence))
-        entityIndex[a.id] = i
+        entities.append(DocEntity(id: id, name: lex.actorNames[k], type: lex.actorTypes[k], fromLexicon: true, actorIndex: k, firstSentence: sentence))
+        entityIndex[id] = i
         return i
     }
 
@@ -282,7 +285,7 @@ final class DocumentAnalyzer {
         let e = entityIndex(of: surface.actorID, orInsert: entities.count)
         if e == entities.count {
             entities.append(DocEntity(id: surface.actorID, name: lex.actorNames[surface.actorIndex], type: lex.actorTypes[surface.actorIndex],
-                                      fromLexicon: true, firstSentence: sentence))
+                                      fromLexicon: true, actorIndex: surface.actorIndex, firstSentence: sentence))
         }
         actorEntity[surface.actorIndex] = e
         return e

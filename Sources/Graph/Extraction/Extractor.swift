@@ -35,7 +35,8 @@ public struct Extractor: Sendable {
     /// of each role's edge, and the organizations it is a member of, made once: every document
     /// that names the actor shares them (merging compares storage), and reading them is one
     /// lookup and one retain rather than a copy of the whole entry.
-    private let lexiconEdges: [String: LexiconEdges]
+    /// (Parallel to `CompiledLexicon.actorIDs`.)
+    private let lexiconEdges: [LexiconEdges]
     /// The attributes of every lexicon membership edge.
     private static let membershipAttributes = ["source": "lexicon"]
     /// Documents longer than this many scalars are read in segments cut at sentence ends.
@@ -46,8 +47,10 @@ public struct Extractor: Sendable {
     public init(lexicon: Lexicon) {
         compiled = CompiledLexicon(lexicon)
         // a later actor with the same id replaces an earlier one, as in `CompiledLexicon.actor(id:)`
-        lexiconEdges = compiled.actorsByID.mapValues { actor in
-            LexiconEdges(roles: actor.roles, roleAttributes: actor.roles.map { role in
+        let actorsByID = compiled.actorsByID
+        lexiconEdges = compiled.actorIDs.map { id in
+            let actor = actorsByID[id]!
+            return LexiconEdges(roles: actor.roles, roleAttributes: actor.roles.map { role in
                 var attrs = ["title": role.title, "source": "lexicon"]
                 if let f = role.from { attrs["from"] = f }
                 if let t = role.to { attrs["to"] = t }
@@ -240,8 +243,8 @@ public struct Extractor: Sendable {
         defer { ws.graphIndex = graphIndex }
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             // a lexicon entity starts from its entry's names, sorted once when the lexicon was compiled
-            var entity = e.fromLexicon ? compiled.entities[e.id] ?? Entity(id: e.id, name: e.name, type: e.type)
-                                       : Entity(id: e.id, name: e.name, type: e.type)
+            // (by the actor's index: a lexicon entity always has one, and the entry of its id)
+            var entity = e.fromLexicon && e.actorIndex >= 0 ? compiled.entityByIndex[e.actorIndex] : Entity(id: e.id, name: e.name, type: e.type)
             entity.addAliases(e.surfaces)
             if let x = e.expansion { entity.attributes["expansion"] = x }
             graphIndex[i] = g.add(entity)
@@ -297,7 +300,8 @@ public struct Extractor: Sendable {
             }
             // only people's roles and countries' memberships come from the lexicon
             let type = entities[i].type
-            guard entities[i].fromLexicon, type == .person || type == .country, let edges = lexiconEdges[entities[i].id] else { continue }
+            guard entities[i].fromLexicon, type == .person || type == .country, entities[i].actorIndex >= 0 else { continue }
+            let edges = lexiconEdges[entities[i].actorIndex]
             let source = entities[i].id
             if type == .person {
                 let roles = edges.roles
