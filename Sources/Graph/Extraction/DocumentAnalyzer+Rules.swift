@@ -14,6 +14,9 @@ struct DraftRelation {
     /// billion"): it is no one giver's, so it is recorded as the edge's `shared_amount`
     /// attribute instead of its `amount`, and pledge totals leave it out.
     var sharedAmount: Amount? = nil
+
+    /// What is left in a list's slot when its draft is moved out (holds no storage).
+    static var moved: DraftRelation { DraftRelation(source: -1, kind: .statement, target: -1, sentences: []) }
 }
 
 /// A dictionary entry found in a sentence.

@@ -258,11 +258,13 @@ public struct Extractor: Sendable {
             ws.groupOf = groupOf
             ws.groups = groups
         }
-        for d in drafts {
-            let s = canonical[d.source], t = canonical[d.target]
+        // (drafts and groups are moved out of, not copied: both lists are emptied when next taken)
+        for di in drafts.indices {
+            let s = canonical[drafts[di].source], t = canonical[drafts[di].target]
             guard s != t else { continue }
-            let key = DraftKey(source: s, kind: d.kind, target: t)
+            let key = DraftKey(source: s, kind: drafts[di].kind, target: t)
             if let g = groupOf[key] {
+                let d = exchange(&drafts[di], with: DraftRelation.moved)
                 groups[g].draft.sentences += d.sentences
                 for item in d.items where !groups[g].draft.items.contains(item) { groups[g].draft.items.append(item) }
                 if groups[g].draft.amount == nil { groups[g].draft.amount = d.amount }
@@ -271,24 +273,24 @@ public struct Extractor: Sendable {
                 if groups[g].draft.quote == nil { groups[g].draft.quote = d.quote }
             } else {
                 groupOf[key] = groups.count
-                groups.append((key, d))
+                groups.append((key, exchange(&drafts[di], with: DraftRelation.moved)))
             }
         }
         for gi in groups.indices {
             let key = groups[gi].key
-            // the group's sentences in order, each once
-            var sentences = groups[gi].draft.sentences
+            let d = exchange(&groups[gi].draft, with: DraftRelation.moved)
+            // the group's sentences in order, each once (sorted in place: the list is this draft's alone)
+            var sentences = d.sentences
             sentences.sort()
             var evidenceList: [Evidence] = []
             evidenceList.reserveCapacity(sentences.count)
             for (k, si) in sentences.enumerated() where k == 0 || sentences[k - 1] != si { evidenceList.append(evidence(si)) }
-            let d = groups[gi].draft
             let r = Relation(source: a.entities[key.source].id, kind: key.kind, target: a.entities[key.target].id,
                              evidence: evidenceList,
                              amount: d.amount, items: d.items, status: d.status, quote: d.quote,
                              attributes: d.amount == nil ? d.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
-            g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
             if let amount = d.amount, key.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
+            g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
         }
         // by index in a local array: a copy of each entity (its names and surfaces) retained all its strings
         let entities = a.entities
