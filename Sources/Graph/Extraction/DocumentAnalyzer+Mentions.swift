@@ -264,22 +264,22 @@ extension DocumentAnalyzer {
                 }
                 continue
             }
-            let key = tokens[i].key
+            // (the key is read in place at each check: a copy of it was retained and released at every token)
             var m: Mention? = nil
             // the pronoun tables hold only words with this bit: one load spares two hash lookups
             let pronoun = tokens[i].classes.contains(.pronoun)
-            if pronoun, let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
+            if pronoun, let poss = DocumentAnalyzer.personPronouns[tokens[i].key], tokens[i].isWord {
                 let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
                     m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
                 }
-            } else if isKey(key, "its"), let e = lastNonPerson {
+            } else if isKey(tokens[i].key, "its"), let e = lastNonPerson {
                 m = Mention(entity: e, range: i..<(i + 1), kind: .pronoun, possessive: true)
-            } else if pronoun, let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
+            } else if pronoun, let fp = DocumentAnalyzer.firstPerson[tokens[i].key], inQuote(i), tokens[i].isWord, tokens[i].key != "us" || tokens[i].text != "US" {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
-            } else if isKey(key, "country") || isKey(key, "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
+            } else if isKey(tokens[i].key, "country") || isKey(tokens[i].key, "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: key), i > lower {
+            } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: tokens[i].key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
