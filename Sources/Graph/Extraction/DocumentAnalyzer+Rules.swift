@@ -45,7 +45,8 @@ extension DocumentAnalyzer {
     static let nonAgentGroupNouns: Set<String> = ["allies", "partners", "neighbours", "neighbors", "enemies",
         "adversaries", "friends", "supporters", "critics", "opponents", "rivals", "citizens", "people", "forces"]
 
-    /// Dictionary triggers of a sentence, noun or verb readings chosen from context.
+    /// Dictionary triggers of a sentence, noun or verb readings chosen from context. (The list
+    /// is made in `spareTriggers`' storage; a caller done with it may put it back there.)
     func findTriggers(_ si: Int, _ ms: [Mention]) -> [Trigger] {
         let s = sentences[si]
         let qs = quotes[si]
@@ -54,7 +55,9 @@ extension DocumentAnalyzer {
         for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference {
             for k in m.range where k >= s.tokens.lowerBound && k < s.tokens.upperBound { covered[k - s.tokens.lowerBound] = true }
         }
-        var out: [Trigger] = []
+        // in the storage of the previous sentence's list (`applyRules` gives it back)
+        var out = exchange(&spareTriggers, with: [])
+        out.removeAll(keepingCapacity: true)
         var i = s.tokens.lowerBound
         while i < s.tokens.upperBound {
             guard tokens[i].isWord, !covered[i - s.tokens.lowerBound], let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
@@ -296,6 +299,7 @@ extension DocumentAnalyzer {
         let s = sentences[si]
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let triggers = findTriggers(si, ms)
+        defer { spareTriggers = triggers }
         // this sentence's drafts are `out[base...]`
         let base = out.count
         let qs = quotes[si]

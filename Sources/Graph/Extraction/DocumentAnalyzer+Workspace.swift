@@ -33,6 +33,7 @@ extension Extractor {
         var surnameLearned: [Bool] = []
         var spareMarks: [Bool] = []
         var spareMentions: [[Mention]] = []
+        var spareTriggers: [Trigger] = []
         var quotes: [[Range<Int>]] = []
         var acronymExpansions: [(entity: Int, expansion: String)] = []
         var lastActor: [String: Int] = [:]

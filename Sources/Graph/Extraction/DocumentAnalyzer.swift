@@ -81,6 +81,8 @@ final class DocumentAnalyzer {
     private var surnameLearned: [Bool] = []
     /// Storage lent by `takeMarks` (kept between sentences so that it is allocated once per document).
     private var spareMarks: [Bool] = []
+    /// The storage of the last trigger list `findTriggers` made, given back by `applyRules`.
+    var spareTriggers: [Trigger] = []
     /// Mention lists lent by `takeMentions` (a sentence's lists reuse the storage of earlier ones).
     private var spareMentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
@@ -159,6 +161,7 @@ final class DocumentAnalyzer {
         spareMarks = W.take(&ws.spareMarks)
         // (not emptied: `takeMentions` empties each list it lends)
         spareMentions = exchange(&ws.spareMentions, with: [])
+        spareTriggers = exchange(&ws.spareTriggers, with: [])
         quotes = W.take(&ws.quotes)
         acronymExpansions = W.take(&ws.acronymExpansions)
         lastActor = W.take(&ws.lastActor)
@@ -189,6 +192,7 @@ final class DocumentAnalyzer {
         ws.surnameLearned = surnameLearned
         ws.spareMarks = spareMarks
         ws.spareMentions = spareMentions
+        ws.spareTriggers = spareTriggers
         ws.quotes = quotes
         ws.acronymExpansions = acronymExpansions
         ws.lastActor = lastActor
