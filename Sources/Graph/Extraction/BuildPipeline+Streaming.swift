@@ -214,7 +214,10 @@ extension BuildPipeline {
             func refill() {
                 while next < batches.count, running < jobs, next - merged < window {
                     let b = next, batch = files[batches[b]]
-                    group.addTask { (b, Batch(batch.map { process($0, extractor) })) }
+                    group.addTask {
+                        let workspace = Extractor.Workspace()  // the batch's documents reuse its storage
+                        return (b, Batch(batch.map { process($0, extractor, workspace) }))
+                    }
                     next += 1; running += 1
                 }
             }
@@ -278,12 +281,12 @@ extension BuildPipeline {
         var warning: String?
     }
 
-    static func process(_ file: DocumentFile, _ extractor: Extractor) -> Outcome {
+    static func process(_ file: DocumentFile, _ extractor: Extractor, _ workspace: Extractor.Workspace = Extractor.Workspace()) -> Outcome {
         switch readDocument(file) {
         case let .skipped(warning):
             return Outcome(extraction: nil, warning: warning)
         case let .document(d, warning):
-            return Outcome(extraction: extractor.extract(documentID: d.id, text: d.text, sha256: d.sha256), warning: warning)
+            return Outcome(extraction: extractor.extract(documentID: d.id, text: d.text, sha256: d.sha256, workspace: workspace), warning: warning)
         }
     }
 

@@ -45,6 +45,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     mutating func insert(phrase: String, _ value: Value) { insert(Tokenizer.keys(phrase), value) }
 
+    /// Removes every entry, keeping the storage of the first-key index (for the next document).
+    /// - Complexity: O(capacity of the index).
+    mutating func removeAll() {
+        byFirst.removeAll(keepingCapacity: true)
+        asciiFirstKeys = (0, 0)
+        nonASCIIFirstKey = false
+    }
+
     /// All entries matching at `i`, longest first.
     /// - Complexity: O(k) in the entries sharing the first token.
     func matches(_ tokens: [Token], at i: Int, limit: Int) -> [(length: Int, value: Value)] {
@@ -467,6 +475,8 @@ final class CompiledLexicon: Sendable {
     let actorsByID: [String: Lexicon.Actor]
     /// Every actor id once, in the lexicon's order: `ActorSurface.actorIndex` points here.
     let actorIDs: [String]
+    /// The place of each actor id in `actorIDs`.
+    let actorIndex: [String: Int]
     /// The name and type of each actor of `actorIDs` (as `actor(id:)` has them), so a document
     /// makes an actor's entity without a lookup by id or a copy of the actor.
     let actorNames: [String]
@@ -475,6 +485,8 @@ final class CompiledLexicon: Sendable {
     let aliasWords: [String: Set<String>]
     /// Each actor as a graph entity with its aliases (what a document that names it starts from).
     let entities: [String: Entity]
+    /// `entities` by actor index (parallel to `actorIDs`): read without hashing the id.
+    let entityByIndex: [Entity]
     /// Title holders from the lexicon: (canonical title, office of) → person ids with that role.
     let holders: [String: [String]]
     /// Title holders keyed by normalized title and office ("secretary general|nato").
@@ -510,13 +522,16 @@ final class CompiledLexicon: Sendable {
         }
         self.holders = holders
         self.actorIDs = actorIDs
+        self.actorIndex = actorIndex
         self.aliasWords = aliasWords
         let actorsByID = Dictionary(lexicon.actors.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.actorsByID = actorsByID
         self.actorNames = actorIDs.map { actorsByID[$0]!.name }
         self.actorTypes = actorIDs.map { actorsByID[$0]!.type }
-        self.entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
-                                   uniquingKeysWith: { _, last in last })
+        let entities = Dictionary(lexicon.actors.map { ($0.id, Entity(id: $0.id, name: $0.name, type: $0.type, aliases: $0.aliases)) },
+                                  uniquingKeysWith: { _, last in last })
+        self.entities = entities
+        self.entityByIndex = actorIDs.map { entities[$0]! }
         var norm: [String: [(String, [String])]] = [:]
         for (k, ids) in holders.sorted(by: { $0.key < $1.key }) {
             let parts = k.split(separator: "|", maxSplits: 1).map(String.init)

@@ -30,7 +30,8 @@ extension DocumentAnalyzer {
         return out
     }
 
-    /// Finds the mentions of sentence `si`, updating the discourse state.
+    /// Finds the mentions of sentence `si`, updating the discourse state. The caller may give
+    /// the list back with `returnMentions` once done with it (its storage is then reused).
     /// - Complexity: O(n) in the sentence's tokens (hash lookups per token).
     func findMentions(_ si: Int) -> [Mention] {
         self.tokens.withUnsafeBufferPointer { findMentions(si, tokens: $0) }
@@ -43,7 +44,8 @@ extension DocumentAnalyzer {
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let qs = quotes[si]
         func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
-        var ms: [Mention] = []
+        var ms = takeMentions()
+        defer { returnMentions(ms) }
         // a title-case headline ("Kremlin Rejects Truce Proposal") says nothing about unknown names
         var long = 0, capital = 0
         // (an ASCII token's characters are its scalars: `end - start`, without reading its text)
@@ -75,7 +77,7 @@ extension DocumentAnalyzer {
                 if a.kind == .reference {
                     guard hasEntity(for: a) else { return false }
                     if i > lower, tokens[i - 1].classes.contains(.blockedReferencePrefix) { return false }
-                    if i > lower, tokens[i - 1].key.hasSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
+                    if i > lower, tokens[i - 1].key.hasLowercaseSuffix("ian") || tokens[i - 1].isCapitalized && tokens[i - 1].key != "the" { return false }
                 }
                 return true  // every surface's actor is in the lexicon
             }), let e = entity(for: m.value, sentence: si) {
@@ -85,7 +87,7 @@ extension DocumentAnalyzer {
                 // "Pavel" after "Petr Pavel": a known person's surname names them for the rest of the document
                 // (once per entity: its name never changes, so a second `learn` would change nothing)
                 if a.kind == .name, entities[e].type == .person, m.length > 1, !surnameTaken(e),
-                   let last = entities[e].name.split(separator: " ").last, last.count >= 3, last.first?.isUppercase == true {
+                   let last = DocumentAnalyzer.lastWord(of: entities[e].name), last.count >= 3, last.first?.isUppercase == true {
                     learn(String(last), e)
                 }
             }
@@ -212,7 +214,7 @@ extension DocumentAnalyzer {
         }
 
         // Pass C: pronouns and references, in reading order, with the discourse state.
-        var out: [Mention] = []
+        var out = takeMentions()  // the caller gives it back
         var lastPersonHere: Int? = nil
         var lastPersonHereQuoted = false
         var mi = 0
@@ -262,22 +264,22 @@ extension DocumentAnalyzer {
                 }
                 continue
             }
-            let key = tokens[i].key
+            // (the key is read in place at each check: a copy of it was retained and released at every token)
             var m: Mention? = nil
             // the pronoun tables hold only words with this bit: one load spares two hash lookups
             let pronoun = tokens[i].classes.contains(.pronoun)
-            if pronoun, let poss = DocumentAnalyzer.personPronouns[key], tokens[i].isWord {
+            if pronoun, let poss = DocumentAnalyzer.personPronouns[tokens[i].key], tokens[i].isWord {
                 let here = lastPersonHereQuoted == inQuote(i) ? lastPersonHere : nil
                 if let p = here ?? lastSubjectPerson ?? lastPerson {
                     m = Mention(entity: p, range: i..<(i + 1), kind: .pronoun, possessive: poss)
                 }
-            } else if isKey(key, "its"), let e = lastNonPerson {
+            } else if isKey(tokens[i].key, "its"), let e = lastNonPerson {
                 m = Mention(entity: e, range: i..<(i + 1), kind: .pronoun, possessive: true)
-            } else if pronoun, let fp = DocumentAnalyzer.firstPerson[key], inQuote(i), tokens[i].isWord, key != "us" || tokens[i].text != "US" {
+            } else if pronoun, let fp = DocumentAnalyzer.firstPerson[tokens[i].key], inQuote(i), tokens[i].isWord, tokens[i].key != "us" || tokens[i].text != "US" {
                 m = Mention(entity: -1, range: i..<(i + 1), kind: .firstPerson, possessive: fp.possessive, plural: fp.plural)
-            } else if isKey(key, "country") || isKey(key, "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
+            } else if isKey(tokens[i].key, "country") || isKey(tokens[i].key, "nation"), i > lower, tokens[i - 1].key == "the", let c = lastCountry {
                 m = Mention(entity: c, range: (i - 1)..<(i + 1), kind: .reference)
-            } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: key), i > lower {
+            } else if tokens[i].classes.contains(.programReference), let p = programFor(noun: tokens[i].key), i > lower {
                 // "the mechanism", "NATO's mechanism", "the sanctions package"
                 var k = i - 1
                 var steps = 0
@@ -306,7 +308,7 @@ extension DocumentAnalyzer {
     private func finish(_ m: inout Mention, _ upper: Int) {
         let e = m.range.upperBound
         if e < upper {
-            if tokens[e].key == "'s" || (tokens[e].mark == "\u{2019}" || tokens[e].mark == "'") && tokens[e - 1].key.hasSuffix("s") { m.possessive = true }
+            if tokens[e].key == "'s" || (tokens[e].mark == "\u{2019}" || tokens[e].mark == "'") && tokens[e - 1].key.hasLowercaseSuffix("s") { m.possessive = true }
             if tokens[e].mark == "-", !tokens[e].spaceBefore, e + 1 < upper, !tokens[e + 1].spaceBefore, tokens[e + 1].isWord { m.compound = true }
         }
         if m.kind == .pronoun, DocumentAnalyzer.possessivePronouns.contains(tokens[m.range.lowerBound].key) { m.possessive = true }
@@ -386,7 +388,7 @@ extension DocumentAnalyzer {
             }
         }
         let e = newEntity(name: name, type: .person, sentence: sentence)
-        if keys.count > 1, let last = name.split(separator: " ").last { learn(String(last), e) }
+        if keys.count > 1, let last = DocumentAnalyzer.lastWord(of: name) { learn(String(last), e) }
         return e
     }
 

@@ -14,6 +14,9 @@ struct DraftRelation {
     /// billion"): it is no one giver's, so it is recorded as the edge's `shared_amount`
     /// attribute instead of its `amount`, and pledge totals leave it out.
     var sharedAmount: Amount? = nil
+
+    /// What is left in a list's slot when its draft is moved out (holds no storage).
+    static var moved: DraftRelation { DraftRelation(source: -1, kind: .statement, target: -1, sentences: []) }
 }
 
 /// A dictionary entry found in a sentence.
@@ -42,7 +45,8 @@ extension DocumentAnalyzer {
     static let nonAgentGroupNouns: Set<String> = ["allies", "partners", "neighbours", "neighbors", "enemies",
         "adversaries", "friends", "supporters", "critics", "opponents", "rivals", "citizens", "people", "forces"]
 
-    /// Dictionary triggers of a sentence, noun or verb readings chosen from context.
+    /// Dictionary triggers of a sentence, noun or verb readings chosen from context. (The list
+    /// is made in `spareTriggers`' storage; a caller done with it may put it back there.)
     func findTriggers(_ si: Int, _ ms: [Mention]) -> [Trigger] {
         let s = sentences[si]
         let qs = quotes[si]
@@ -51,7 +55,9 @@ extension DocumentAnalyzer {
         for m in ms where m.kind == .name || m.kind == .title || m.kind == .programReference {
             for k in m.range where k >= s.tokens.lowerBound && k < s.tokens.upperBound { covered[k - s.tokens.lowerBound] = true }
         }
-        var out: [Trigger] = []
+        // in the storage of the previous sentence's list (`applyRules` gives it back)
+        var out = exchange(&spareTriggers, with: [])
+        out.removeAll(keepingCapacity: true)
         var i = s.tokens.lowerBound
         while i < s.tokens.upperBound {
             guard tokens[i].isWord, !covered[i - s.tokens.lowerBound], let hit = lex.predicates.longest(tokens, at: i, limit: s.tokens.upperBound) else { i += 1; continue }
@@ -70,10 +76,10 @@ extension DocumentAnalyzer {
             let key = tokens[i].key
             if hit.length == 1, preds.allSatisfy({ !$0.isNoun }) {
                 let subjectBefore = ms.contains { $0.range.upperBound == i && !$0.possessive } || DocumentAnalyzer.subjectWords.contains(prev)
-                    || (prev.hasSuffix("ly") && i >= 2 && ms.contains { $0.range.upperBound == i - 1 })
-                if key.hasSuffix("s"), !key.hasSuffix("ss"), !preds.contains(where: { $0.lemma == key }), !subjectBefore { i += 1; continue }
-                if key.hasSuffix("ed"), DocumentAnalyzer.participleDeterminers.contains(prev) { i += 1; continue }
-                if key.hasSuffix("ed"), let last = out.last, last.range.upperBound == i { i += 1; continue }
+                    || (prev.hasLowercaseSuffix("ly") && i >= 2 && ms.contains { $0.range.upperBound == i - 1 })
+                if key.hasLowercaseSuffix("s"), !key.hasLowercaseSuffix("ss"), !preds.contains(where: { $0.lemma == key }), !subjectBefore { i += 1; continue }
+                if key.hasLowercaseSuffix("ed"), DocumentAnalyzer.participleDeterminers.contains(prev) { i += 1; continue }
+                if key.hasLowercaseSuffix("ed"), let last = out.last, last.range.upperBound == i { i += 1; continue }
             }
             out.append(Trigger(predicates: preds, range: i..<(i + hit.length), inQuote: qs.contains { $0.contains(i) }))
             i += hit.length
@@ -119,13 +125,13 @@ extension DocumentAnalyzer {
         if verb, start - 1 >= lower, mention(endingAt: start, ms) == nil {
             let p = start - 1  // by index: a copy of the token would retain its strings
             if tokens[p].isWord, !tokens[p].isCapitalized, tokens[p].classes.isDisjoint(with: [.auxiliary, .negation]),
-               !tokens[p].key.hasSuffix("ly"), !tokens[p].classes.contains(.nonSubjectWord),
+               !tokens[p].key.hasLowercaseSuffix("ly"), !tokens[p].classes.contains(.nonSubjectWord),
                !(tokens[p].classes.contains(.actingGroupNoun) && start - 2 >= lower && (mention(endingAt: start - 1, ms) != nil || mention(endingAt: start - 2, ms) != nil)) {
                 return []
             }
         }
         // "thanked France for providing …": the one thanked does it
-        if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
+        if start - 1 > lower, tokens[start - 1].key == "for", tokens[start].key.hasLowercaseSuffix("ing"), let mi = mention(endingAt: start - 1, ms), ms[mi].entity >= 0 {
             return [ms[mi].entity]
         }
         // "South Korea, which hosts the fund's offices, added …": skip a non-restrictive relative clause
@@ -169,7 +175,7 @@ extension DocumentAnalyzer {
             if stopAtSpeech, k < start - 1, tokens[k].isWord, sawCommonNoun, let preds = lex.predicates.longest(tokens, at: k, limit: start)?.value,
                preds.allSatisfy({ $0.kind == .statement && !$0.isNoun }) { return [] }
             if tokens[k].isWord, !tokens[k].isCapitalized, tokens[k].classes.isDisjoint(with: [.auxiliary, .negation]),
-               !tokens[k].key.hasSuffix("ly"), !tokens[k].classes.contains(.notCommonNoun), mention(endingAt: k + 1, ms) == nil {
+               !tokens[k].key.hasLowercaseSuffix("ly"), !tokens[k].classes.contains(.notCommonNoun), mention(endingAt: k + 1, ms) == nil {
                 sawCommonNoun = true
             }
             if tokens[k].classes.contains(.whichWho), k - 1 >= lower, tokens[k - 1].mark == "," { k -= 2; steps += 1; continue }
@@ -196,7 +202,7 @@ extension DocumentAnalyzer {
         var steps = 0
         while k >= lower, steps < 4 {
             if tokens[k].classes.contains(.negation) { return true }
-            if !tokens[k].classes.contains(.auxiliary), !tokens[k].key.hasSuffix("ly") { return false }
+            if !tokens[k].classes.contains(.auxiliary), !tokens[k].key.hasLowercaseSuffix("ly") { return false }
             k -= 1; steps += 1
         }
         return false
@@ -244,8 +250,9 @@ extension DocumentAnalyzer {
     /// (", while …", ", a position …"), outside quotes, in `start..<end - 1`.
     func statementClauseBreak(from start: Int, before end: Int, quotes qs: [Range<Int>]) -> Int? {
         var k = start
+        let semicolon = DocumentAnalyzer.semicolon
         while k + 1 < end {
-            if DocumentAnalyzer.semicolon.contains(tokens[k].mark) || (tokens[k].mark == "," && (DocumentAnalyzer.clauseAfterComma.contains(tokens[k + 1].key)
+            if semicolon.contains(tokens[k].mark) || (tokens[k].mark == "," && (DocumentAnalyzer.clauseAfterComma.contains(tokens[k + 1].key)
                 || (tokens[k + 1].key == "a" && k + 2 < end && DocumentAnalyzer.stanceNouns.contains(tokens[k + 2].key)))
                 && !qs.contains(where: { $0.contains(k) })) {
                 return k
@@ -269,16 +276,18 @@ extension DocumentAnalyzer {
     /// `start`, at most 28 tokens on, or the sentence's end.
     func pledgeClauseEnd(after start: Int, upper: Int) -> Int {
         var end = start
-        while end < upper, end - start < 28, !DocumentAnalyzer.clauseBreakMarks.contains(tokens[end].mark),
+        let clauseBreakMarks = DocumentAnalyzer.clauseBreakMarks
+        while end < upper, end - start < 28, !clauseBreakMarks.contains(tokens[end].mark),
               !tokens[end].classes.contains(.clauseConjunction) { end += 1 }
         return end
     }
 
     // MARK: The rules
 
-    /// Reads the statements, pledges and oppositions of sentence `si`.
-    func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)]) -> [DraftRelation] {
-        self.tokens.withUnsafeBufferPointer { applyRules(si, &ms, memory: &memory, tokens: $0) }
+    /// Reads the statements, pledges and oppositions of sentence `si`, appended to `drafts` in
+    /// reading order (written in place: a list per sentence was copied over, retaining each draft's arrays).
+    func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)], into drafts: inout [DraftRelation]) {
+        self.tokens.withUnsafeBufferPointer { applyRules(si, &ms, memory: &memory, into: &drafts, tokens: $0) }
     }
 
     /// `applyRules` with the document's tokens as a buffer: in this long function the optimizer
@@ -286,11 +295,13 @@ extension DocumentAnalyzer {
     /// retaining its strings); a buffer's element is read in place. (`self.tokens` stays the
     /// array the phrase tables take; it never changes.)
     private func applyRules(_ si: Int, _ ms: inout [Mention], memory: inout [(sentence: Int, entity: Int)],
-                            tokens: UnsafeBufferPointer<Token>) -> [DraftRelation] {
+                            into out: inout [DraftRelation], tokens: UnsafeBufferPointer<Token>) {
         let s = sentences[si]
         let lower = s.tokens.lowerBound, upper = s.tokens.upperBound
         let triggers = findTriggers(si, ms)
-        var out: [DraftRelation] = []
+        defer { spareTriggers = triggers }
+        // this sentence's drafts are `out[base...]`
+        let base = out.count
         let qs = quotes[si]
         func inQuote(_ i: Int) -> Bool { qs.contains { $0.contains(i) } }
 
@@ -308,7 +319,8 @@ extension DocumentAnalyzer {
             if let nextT = triggers[(ti + 1)...].first(where: { $0.has(.statement) && !$0.isNoun && $0.inQuote == t.inQuote }) {
                 contentEnd = nextT.range.lowerBound
             }
-            if let stop = (t.range.upperBound..<contentEnd).first(where: { DocumentAnalyzer.stopMarks.contains(tokens[$0].mark) }) {
+            let stopMarks = DocumentAnalyzer.stopMarks  // read once, not through the global's accessor at each token
+            if let stop = (t.range.upperBound..<contentEnd).first(where: { stopMarks.contains(tokens[$0].mark) }) {
                 // reported speech ends with its sentence inside a joined quote; an attributed quote does not
                 if t.inQuote || qs.contains(where: { $0.contains(stop) }) { contentEnd = stop }
             }
@@ -328,11 +340,11 @@ extension DocumentAnalyzer {
                 let afterQuote = t.range.lowerBound > lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 1].mark)
                     || (afterComma && t.range.lowerBound - 2 >= lower && DocumentAnalyzer.closingQuotes.contains(tokens[t.range.lowerBound - 2].mark))
                 let rightAllowed = afterQuote || tokens[t.range.lowerBound].isCapitalized && t.range.lowerBound > lower
-                    || (afterComma && !tokens[t.range.lowerBound].key.hasSuffix("ing"))
+                    || (afterComma && !tokens[t.range.lowerBound].key.hasLowercaseSuffix("ing"))
                 if t.range.lowerBound > lower, tokens[t.range.lowerBound - 1].key == "and", let prev = previousSpeaker { speaker = prev }
                 else if let a = left.last, !afterQuote { speaker = a }
                 else if rightAllowed, let a = agentRight(t.range.upperBound, ms, upper: upper) { speaker = a }
-                else if tokens[t.range.lowerBound].key.hasSuffix("ing"), t.range.lowerBound - lower <= 2 {
+                else if tokens[t.range.lowerBound].key.hasLowercaseSuffix("ing"), t.range.lowerBound - lower <= 2 {
                     // "While acknowledging X, Rutte …": the subject of the main clause
                     if let m = ms.first(where: { $0.range.lowerBound > t.range.upperBound && $0.entity >= 0 && !$0.possessive
                         && !$0.inQuote && entities[$0.entity].type == .person && $0.kind != .pronoun || $0.range.lowerBound > t.range.upperBound && $0.kind == .pronoun && !$0.possessive && $0.entity >= 0 }) {
@@ -347,8 +359,8 @@ extension DocumentAnalyzer {
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }) {
                     var k = sm.range.lowerBound - 1
                     while k > lower, k >= sm.range.lowerBound - 5, tokens[k].isWord, !tokens[k].classes.contains(.clauseBreak),
-                          !tokens[k].key.hasSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
-                    if k > lower, tokens[k].mark == ",", !tokens[t.range.lowerBound].key.hasSuffix("ing") { descriptorStart = k }
+                          !tokens[k].key.hasLowercaseSuffix("ed") || ms.contains(where: { $0.range.contains(k) }) { k -= 1 }
+                    if k > lower, tokens[k].mark == ",", !tokens[t.range.lowerBound].key.hasLowercaseSuffix("ing") { descriptorStart = k }
                 }
                 if let sp = speaker, let sm = ms.last(where: { $0.entity == sp && $0.range.upperBound <= t.range.lowerBound }),
                    descriptorStart > lower,
@@ -502,13 +514,13 @@ extension DocumentAnalyzer {
             let negated = p.isNoun ? (start > lower && DocumentAnalyzer.noWithout.contains(tokens[start - 1].key)) : isNegated(start, lower: lower)
             var status: PledgeStatus = .pledged
             // "warned NATO against sending troops", "barred from supplying": no pledge
-            if !p.isNoun, start > lower, DocumentAnalyzer.againstFrom.contains(tokens[start - 1].key), tokens[start].key.hasSuffix("ing") { continue }
+            if !p.isNoun, start > lower, DocumentAnalyzer.againstFrom.contains(tokens[start - 1].key), tokens[start].key.hasLowercaseSuffix("ing") { continue }
             if negated || isUndelivered(start, lower: lower) {
                 // "hadn't delivered promised missiles" is an unkept pledge; "won't send" is none
                 let perfect = (max(lower, start - 4)..<start).contains { DocumentAnalyzer.perfectWords.contains(tokens[$0].key) }
                 guard (p.isDelivery && perfect) || isUndelivered(start, lower: lower) else { continue }
                 status = .undelivered
-            } else if p.isDelivery, p.isPast, !tokens[start].key.hasSuffix("ing") {
+            } else if p.isDelivery, p.isPast, !tokens[start].key.hasLowercaseSuffix("ing") {
                 status = .delivered
             }
             if isHypothetical(start, lower: lower, upper: upper) { continue }
@@ -544,7 +556,7 @@ extension DocumentAnalyzer {
                     if tokens[k].key == "'s" { k -= 1; continue }
                     // "Germany's new €1.5 billion package": amounts stand between owner and noun
                     if tokens[k].kind == .number || lex.lexicon.currencies[tokens[k].text] != nil || lex.lexicon.magnitudes[tokens[k].key] != nil
-                        || (tokens[k].isWord && tokens[k].key.first?.isNumber == true) { k -= 1; continue }
+                        || (tokens[k].isWord && DocumentAnalyzer.startsWithNumber(tokens[k])) { k -= 1; continue }
                     if !tokens[k].isWord || tokens[k].classes.contains(.preposition) || tokens[k].key == "the" { break }
                     k -= 1; steps += 1
                 }
@@ -768,11 +780,23 @@ extension DocumentAnalyzer {
 
         // a statement is about what is said, not about each giver it lists
         // (without a pledge there is no giver: nothing to remove, no sets to build)
-        if out.contains(where: { $0.kind == .pledge }) {
-            var givers = Set(out.filter { $0.kind == .pledge }.map(\.source)).filter { entities[$0].type == .country }
-            if givers.count < 2 { givers = [] }
-            let receivers = Set(out.filter { $0.kind != .statement }.map(\.target))
-            out.removeAll { $0.kind == .statement && givers.contains($0.target) && !receivers.contains($0.target) }
+        if out[base...].contains(where: { $0.kind == .pledge }) {
+            // (a sentence has a few drafts: arrays, not sets, each giver once)
+            var givers: [Int] = []
+            for k in base..<out.count where out[k].kind == .pledge && !givers.contains(out[k].source) && entities[out[k].source].type == .country {
+                givers.append(out[k].source)
+            }
+            if givers.count >= 2 {
+                var receivers: [Int] = []
+                for k in base..<out.count where out[k].kind != .statement { receivers.append(out[k].target) }
+                // the kept drafts move up in order, the removed ones to the end, cut off
+                var kept = base
+                for k in base..<out.count where !(out[k].kind == .statement && givers.contains(out[k].target) && !receivers.contains(out[k].target)) {
+                    if kept != k { out.swapAt(kept, k) }
+                    kept += 1
+                }
+                out.removeSubrange(kept...)
+            }
         }
 
         // the subject for the next sentence's pronouns
@@ -780,7 +804,6 @@ extension DocumentAnalyzer {
         else if let m = ms.first(where: { $0.entity >= 0 && entities[$0.entity].type == .person && !$0.inQuote && !$0.possessive && !isPrepositionalObject($0, lower: lower) }) {
             lastSubjectPerson = m.entity
         }
-        return out
     }
 
     /// The body a speaker speaks for: its office's owner (from the text or the lexicon), or itself.

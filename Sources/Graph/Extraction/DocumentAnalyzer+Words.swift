@@ -122,3 +122,55 @@ extension DocumentAnalyzer {
     /// ";" (and its canonical equivalent U+037E).
     static let semicolon: MarkSet = [";"]
 }
+
+extension String {
+    /// `hasSuffix(suffix)` for a suffix of lowercase ASCII letters ("ly", "ing"), by comparing the
+    /// last UTF-8 bytes: no other character is canonically equivalent to a lowercase ASCII letter,
+    /// and a character always starts at such a letter (only CR LF joins ASCII scalars), so the two
+    /// agree on every string.
+    /// - Complexity: O(length of the suffix); allocates nothing.
+    @inline(__always) func hasLowercaseSuffix(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        let p = suffix.utf8Start
+        if let r = utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            guard b.count >= n else { return false }
+            let base = b.count - n
+            for k in 0..<n where b[base + k] != p[k] { return false }
+            return true
+        }) {
+            return r
+        }
+        return hasSuffix(suffix.description)
+    }
+}
+
+extension DocumentAnalyzer {
+    /// `token.key.first?.isNumber == true`, reading the first byte of an ASCII token (whose key
+    /// is ASCII, each character one byte: a number only for a digit).
+    @inline(__always) static func startsWithNumber(_ token: Token) -> Bool {
+        if token.isASCII { return token.key.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false }
+        return token.key.first?.isNumber == true
+    }
+}
+
+extension DocumentAnalyzer {
+    /// `name.split(separator: " ").last`: the last run of characters other than " ", found from
+    /// the end without making the array of words.
+    /// - Complexity: O(length of the last word and the spaces after it).
+    static func lastWord(of name: String) -> Substring? {
+        var end = name.endIndex
+        while end > name.startIndex {
+            let before = name.index(before: end)
+            if name[before] != " " { break }
+            end = before
+        }
+        guard end > name.startIndex else { return nil }
+        var start = end
+        while start > name.startIndex {
+            let before = name.index(before: start)
+            if name[before] == " " { break }
+            start = before
+        }
+        return name[start..<end]
+    }
+}

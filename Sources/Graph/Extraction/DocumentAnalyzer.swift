@@ -6,6 +6,8 @@ struct DocEntity {
     var name: String
     var type: EntityType
     var fromLexicon: Bool
+    /// The lexicon actor's place in `CompiledLexicon.actorIDs` when `fromLexicon`, else -1.
+    var actorIndex = -1
     /// Names it was called by in the text (no pronouns or common nouns).
     var surfaces: Set<String> = []
     /// Sentence of the first mention.
@@ -17,7 +19,7 @@ struct DocEntity {
 }
 
 /// A name learned for an entity of a document.
-private struct LearnedName: Hashable {
+struct LearnedName: Hashable {
     var name: String
     var entity: Int
 }
@@ -52,6 +54,8 @@ final class DocumentAnalyzer {
     let tokens: [Token]
     let sentences: [Sentence]
     let date: String?
+    /// Where the containers came from and go back to when the analyzer is freed (nil: its own).
+    private let workspace: Extractor.Workspace?
 
     var entities: [DocEntity] = []
     var entityIndex: [String: Int] = [:]
@@ -77,8 +81,10 @@ final class DocumentAnalyzer {
     private var surnameLearned: [Bool] = []
     /// Storage lent by `takeMarks` (kept between sentences so that it is allocated once per document).
     private var spareMarks: [Bool] = []
-    /// Mentions of each sentence, in token order.
-    var mentions: [[Mention]] = []
+    /// The storage of the last trigger list `findTriggers` made, given back by `applyRules`.
+    var spareTriggers: [Trigger] = []
+    /// Mention lists lent by `takeMentions` (a sentence's lists reuse the storage of earlier ones).
+    private var spareMentions: [[Mention]] = []
     /// Quoted token ranges of each sentence.
     var quotes: [[Range<Int>]] = []
 
@@ -113,17 +119,86 @@ final class DocumentAnalyzer {
     /// - Parameters:
     ///   - scalars: the text's Unicode scalars, indexed from 0.
     ///   - date: the article's date (roles are read as held on that day).
-    init(lexicon: CompiledLexicon, documentID: String, scalars: ArraySlice<Unicode.Scalar>, date: String?) {
+    ///   - workspace: storage left by earlier documents, taken emptied and given back when the
+    ///     analyzer is freed (the analysis is the same with or without it).
+    init(lexicon: CompiledLexicon, documentID: String, scalars: ArraySlice<Unicode.Scalar>, date: String?,
+         workspace: Extractor.Workspace? = nil) {
         self.lex = lexicon
         self.documentID = documentID
         self.scalars = scalars
-        self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true)
-        self.sentences = SentenceSplitter.split(tokens: tokens)
         self.date = date
-        self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
-        // a document names a few dozen entities: room for them at once spares the index's rehashes
-        // while it grows (they were ~40% of the time spent making entities)
+        self.workspace = workspace
+        guard let ws = workspace else {
+            self.tokens = Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true)
+            self.sentences = SentenceSplitter.split(tokens: tokens)
+            self.actorEntity = [Int](repeating: -1, count: lexicon.actorIDs.count)
+            // a document names a few dozen entities: room for them at once spares the index's rehashes
+            // while it grows (they were ~40% of the time spent making entities)
+            entityIndex.reserveCapacity(DocumentAnalyzer.expectedEntities)
+            return
+        }
+        typealias W = Extractor.Workspace
+        var tokens = W.take(&ws.tokens)
+        Tokenizer.tokenize(scalars, vocabulary: lexicon.vocabulary, classes: true, into: &tokens)
+        self.tokens = tokens
+        var sentences = W.take(&ws.sentences)
+        SentenceSplitter.split(tokens: tokens, into: &sentences)
+        self.sentences = sentences
+        // every entry was put back to -1 by the previous analyzer (see deinit)
+        let actors = exchange(&ws.actorEntity, with: [])
+        self.actorEntity = actors.count == lexicon.actorIDs.count ? actors : [Int](repeating: -1, count: lexicon.actorIDs.count)
+        entities = W.take(&ws.entities)
+        entityIndex = W.take(&ws.entityIndex)
         entityIndex.reserveCapacity(DocumentAnalyzer.expectedEntities)
+        slugs = W.take(&ws.slugs)
+        dynamicNames = exchange(&ws.dynamicNames, with: PhraseTable())
+        dynamicNames.removeAll()
+        lowerCaseLearned = W.take(&ws.lowerCaseLearned)
+        learned = W.take(&ws.learned)
+        nameKeysCache = W.take(&ws.nameKeysCache)
+        insertedSurfaces = W.take(&ws.insertedSurfaces)
+        surnameLearned = W.take(&ws.surnameLearned)
+        spareMarks = W.take(&ws.spareMarks)
+        // (not emptied: `takeMentions` empties each list it lends)
+        spareMentions = exchange(&ws.spareMentions, with: [])
+        spareTriggers = exchange(&ws.spareTriggers, with: [])
+        quotes = W.take(&ws.quotes)
+        acronymExpansions = W.take(&ws.acronymExpansions)
+        lastActor = W.take(&ws.lastActor)
+        programOrder = W.take(&ws.programOrder)
+        descriptors = W.take(&ws.descriptors)
+        programWords = W.take(&ws.programWords)
+    }
+
+    /// Gives the containers back to the workspace (they are emptied when the next analyzer takes
+    /// them; once this analyzer's references are gone the workspace's are the only ones).
+    deinit {
+        guard let ws = workspace else { return }
+        // the entries this document set, back to -1 (the lexicon's actors: about a thousand)
+        var actors = actorEntity
+        actorEntity = []
+        for i in actors.indices where actors[i] >= 0 { actors[i] = -1 }
+        ws.actorEntity = actors
+        ws.tokens = tokens
+        ws.sentences = sentences
+        ws.entities = entities
+        ws.entityIndex = entityIndex
+        ws.slugs = slugs
+        ws.dynamicNames = dynamicNames
+        ws.lowerCaseLearned = lowerCaseLearned
+        ws.learned = learned
+        ws.nameKeysCache = nameKeysCache
+        ws.insertedSurfaces = insertedSurfaces
+        ws.surnameLearned = surnameLearned
+        ws.spareMarks = spareMarks
+        ws.spareMentions = spareMentions
+        ws.spareTriggers = spareTriggers
+        ws.quotes = quotes
+        ws.acronymExpansions = acronymExpansions
+        ws.lastActor = lastActor
+        ws.programOrder = programOrder
+        ws.descriptors = descriptors
+        ws.programWords = programWords
     }
 
     /// The document text between two scalar offsets.
@@ -168,6 +243,19 @@ final class DocumentAnalyzer {
     /// Keeps an array of `takeMarks` for the next call.
     func returnMarks(_ marks: [Bool]) { spareMarks = marks }
 
+    /// An empty mention list, in the storage of one given back with `returnMentions` (a sentence's
+    /// lists: allocated once per document, or once per worker with a workspace, not per sentence).
+    func takeMentions() -> [Mention] {
+        var list = spareMentions.popLast() ?? []
+        list.removeAll(keepingCapacity: true)
+        return list
+    }
+
+    /// Keeps a list of `takeMentions` (or of `findMentions`) for a later call.
+    func returnMentions(_ list: [Mention]) {
+        if spareMentions.count < 4 { spareMentions.append(list) }
+    }
+
     /// Whether the surname of person `e` was already learned; marks it learned.
     func surnameTaken(_ e: Int) -> Bool {
         while surnameLearned.count < entities.count { surnameLearned.append(false) }
@@ -184,10 +272,11 @@ final class DocumentAnalyzer {
     @discardableResult
     func entity(forActor id: String, sentence: Int) -> Int? {
         if let i = entityIndex[id] { return i }
-        guard let a = lex.actor(id: id) else { return nil }
+        // the actor's name and type by its dense index (as `lex.actor(id:)` has them, without copying the entry)
+        guard let k = lex.actorIndex[id] else { return nil }
         let i = entities.count
-        entities.append(DocEntity(id: a.id, name: a.name, type: a.type, fromLexicon: true, firstSentence: sentence))
-        entityIndex[a.id] = i
+        entities.append(DocEntity(id: id, name: lex.actorNames[k], type: lex.actorTypes[k], fromLexicon: true, actorIndex: k, firstSentence: sentence))
+        entityIndex[id] = i
         return i
     }
 
@@ -200,7 +289,7 @@ final class DocumentAnalyzer {
         let e = entityIndex(of: surface.actorID, orInsert: entities.count)
         if e == entities.count {
             entities.append(DocEntity(id: surface.actorID, name: lex.actorNames[surface.actorIndex], type: lex.actorTypes[surface.actorIndex],
-                                      fromLexicon: true, firstSentence: sentence))
+                                      fromLexicon: true, actorIndex: surface.actorIndex, firstSentence: sentence))
         }
         actorEntity[surface.actorIndex] = e
         return e

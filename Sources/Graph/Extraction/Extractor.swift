@@ -31,9 +31,12 @@ public struct DocumentExtraction: Sendable {
 /// ```
 public struct Extractor: Sendable {
     let compiled: CompiledLexicon
-    /// Per lexicon person, the attributes of each role's edge (parallel to `roles`), made once:
-    /// every document that names the person shares them, so merging them compares storage.
-    private let roleAttributes: [String: [[String: String]]]
+    /// Per lexicon actor (as `CompiledLexicon.actor(id:)` has it), its roles with the attributes
+    /// of each role's edge, and the organizations it is a member of, made once: every document
+    /// that names the actor shares them (merging compares storage), and reading them is one
+    /// lookup and one retain rather than a copy of the whole entry.
+    /// (Parallel to `CompiledLexicon.actorIDs`.)
+    private let lexiconEdges: [LexiconEdges]
     /// The attributes of every lexicon membership edge.
     private static let membershipAttributes = ["source": "lexicon"]
     /// Documents longer than this many scalars are read in segments cut at sentence ends.
@@ -43,18 +46,18 @@ public struct Extractor: Sendable {
     /// - Complexity: O(size of the lexicon).
     public init(lexicon: Lexicon) {
         compiled = CompiledLexicon(lexicon)
-        var attributes: [String: [[String: String]]] = [:]
         // a later actor with the same id replaces an earlier one, as in `CompiledLexicon.actor(id:)`
-        for actor in lexicon.actors {
-            attributes[actor.id] = actor.roles.map { role in
+        let actorsByID = compiled.actorsByID
+        lexiconEdges = compiled.actorIDs.map { id in
+            let actor = actorsByID[id]!
+            return LexiconEdges(roles: actor.roles, roleAttributes: actor.roles.map { role in
                 var attrs = ["title": role.title, "source": "lexicon"]
                 if let f = role.from { attrs["from"] = f }
                 if let t = role.to { attrs["to"] = t }
                 if let p = role.portfolio { attrs["portfolio"] = p }
                 return attrs
-            }
+            }, memberOf: actor.memberOf)
         }
-        roleAttributes = attributes
     }
 
     /// Extracts one document.
@@ -65,6 +68,18 @@ public struct Extractor: Sendable {
     /// - Returns: the document's entities, edges and the facts used for cross-document conflicts.
     /// - Complexity: O(n) in the length of the text (sentences are capped in length).
     public func extract(documentID: String, text: String, sha256: String? = nil) -> DocumentExtraction {
+        extract(documentID: documentID, text: text, sha256: sha256, workspace: Workspace())
+    }
+
+    /// Extracts one document with storage reused from the worker's earlier documents.
+    /// - Parameters:
+    ///   - documentID: the document id (file name) cited by evidence.
+    ///   - text: the article.
+    ///   - sha256: the digest of the file's bytes; computed from the text when omitted.
+    ///   - workspace: the worker's (see `Workspace`); the result is the same with a new one.
+    /// - Returns: the same as `extract(documentID:text:sha256:)`.
+    /// - Complexity: O(n) in the length of the text, plus O(capacity) of the workspace's hash tables.
+    func extract(documentID: String, text: String, sha256: String? = nil, workspace: Workspace) -> DocumentExtraction {
         let digest = sha256 ?? SHA256.hex(Array(text.utf8))
         let scalars = Extractor.scalars(of: text)
         let date = ArticleDate.find(in: text, scalars: scalars)
@@ -84,7 +99,7 @@ public struct Extractor: Sendable {
                 }
                 end = k
             }
-            extractSegment(scalars[base..<end], offset: base, documentID: documentID, date: date, into: &result)
+            extractSegment(scalars[base..<end], offset: base, documentID: documentID, date: date, workspace: workspace, into: &result)
             base = end
         }
         result.graph.add(result.document)
@@ -178,20 +193,27 @@ public struct Extractor: Sendable {
     /// Reads one segment (the whole text for all but huge documents); `offset` is its first
     /// scalar's offset in the document, `date` the document's.
     private func extractSegment(_ scalars: ArraySlice<Unicode.Scalar>, offset: Int, documentID: String, date: String?,
-                                into result: inout DocumentExtraction) {
-        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, scalars: scalars, date: date)
+                                workspace ws: Workspace, into result: inout DocumentExtraction) {
+        let a = DocumentAnalyzer(lexicon: compiled, documentID: documentID, scalars: scalars, date: date, workspace: ws)
         a.findAcronyms()
-        a.quotes = a.sentences.map { a.findQuotes($0) }
-        var drafts: [DraftRelation] = []
-        var memory: [(sentence: Int, entity: Int)] = []
+        a.quotes.reserveCapacity(a.sentences.count)
+        for s in a.sentences { a.quotes.append(a.findQuotes(s)) }
+        var drafts = Workspace.take(&ws.drafts)
+        var memory = Workspace.take(&ws.memory)
+        defer {
+            // given back for the next document (emptied when taken)
+            ws.drafts = drafts
+            ws.memory = memory
+        }
         for si in a.sentences.indices {
             var ms = a.findMentions(si)
-            a.mentions.append(ms)
-            drafts += a.applyRules(si, &ms, memory: &memory)
-            a.mentions[si] = ms
+            a.applyRules(si, &ms, memory: &memory, into: &drafts)
+            a.returnMentions(ms)
         }
         // one node per person: a lone surname joins the full name written elsewhere in the document
-        var canonical = Array(a.entities.indices)
+        var canonical = Workspace.take(&ws.canonical)
+        canonical.append(contentsOf: a.entities.indices)
+        defer { ws.canonical = canonical }
         for i in a.entities.indices where a.entities[i].type == .person && !a.entities[i].fromLexicon {
             let keys = a.nameKeys(i)
             guard keys.count == 1 else { continue }
@@ -203,7 +225,9 @@ public struct Extractor: Sendable {
         }
         func id(_ e: Int) -> String { a.entities[canonical[e]].id }
         // one Evidence (one copy of the sentence's text) per sentence, shared by every edge citing it
-        var evidenceCache = [Evidence?](repeating: nil, count: a.sentences.count)
+        var evidenceCache = Workspace.take(&ws.evidence)
+        evidenceCache.append(contentsOf: repeatElement(nil, count: a.sentences.count))
+        defer { ws.evidence = evidenceCache }
         func evidence(_ si: Int) -> Evidence {
             if let e = evidenceCache[si] { return e }
             let s = a.sentences[si]
@@ -214,11 +238,13 @@ public struct Extractor: Sendable {
         // merged into the build's graph, which indexes the names: no index of its own
         var g = EntityGraph(indexingAliases: false)
         // the graph's dense index of each canonical entity, so edges go in without id lookups
-        var graphIndex = [Int](repeating: -1, count: a.entities.count)
+        var graphIndex = Workspace.take(&ws.graphIndex)
+        graphIndex.append(contentsOf: repeatElement(-1, count: a.entities.count))
+        defer { ws.graphIndex = graphIndex }
         for (i, e) in a.entities.enumerated() where canonical[i] == i {
             // a lexicon entity starts from its entry's names, sorted once when the lexicon was compiled
-            var entity = e.fromLexicon ? compiled.entities[e.id] ?? Entity(id: e.id, name: e.name, type: e.type)
-                                       : Entity(id: e.id, name: e.name, type: e.type)
+            // (by the actor's index: a lexicon entity always has one, and the entry of its id)
+            var entity = e.fromLexicon && e.actorIndex >= 0 ? compiled.entityByIndex[e.actorIndex] : Entity(id: e.id, name: e.name, type: e.type)
             entity.addAliases(e.surfaces)
             if let x = e.expansion { entity.attributes["expansion"] = x }
             graphIndex[i] = g.add(entity)
@@ -226,13 +252,19 @@ public struct Extractor: Sendable {
         // one relation per key, its evidence gathered first (merging one by one would be quadratic)
         // keyed by canonical entity indices (ids are unique per entity, so the same grouping)
         // (grouped in place in an array: a copy out of a dictionary would copy the sentence set at each merge)
-        var groupOf: [DraftKey: Int] = [:]
-        var groups: [(key: DraftKey, draft: DraftRelation)] = []
-        for d in drafts {
-            let s = canonical[d.source], t = canonical[d.target]
+        var groupOf = Workspace.take(&ws.groupOf)
+        var groups = Workspace.take(&ws.groups)
+        defer {
+            ws.groupOf = groupOf
+            ws.groups = groups
+        }
+        // (drafts and groups are moved out of, not copied: both lists are emptied when next taken)
+        for di in drafts.indices {
+            let s = canonical[drafts[di].source], t = canonical[drafts[di].target]
             guard s != t else { continue }
-            let key = DraftKey(source: s, kind: d.kind, target: t)
+            let key = DraftKey(source: s, kind: drafts[di].kind, target: t)
             if let g = groupOf[key] {
+                let d = exchange(&drafts[di], with: DraftRelation.moved)
                 groups[g].draft.sentences += d.sentences
                 for item in d.items where !groups[g].draft.items.contains(item) { groups[g].draft.items.append(item) }
                 if groups[g].draft.amount == nil { groups[g].draft.amount = d.amount }
@@ -241,44 +273,51 @@ public struct Extractor: Sendable {
                 if groups[g].draft.quote == nil { groups[g].draft.quote = d.quote }
             } else {
                 groupOf[key] = groups.count
-                groups.append((key, d))
+                groups.append((key, exchange(&drafts[di], with: DraftRelation.moved)))
             }
         }
         for gi in groups.indices {
             let key = groups[gi].key
-            // the group's sentences in order, each once
-            var sentences = groups[gi].draft.sentences
+            let d = exchange(&groups[gi].draft, with: DraftRelation.moved)
+            // the group's sentences in order, each once (sorted in place: the list is this draft's alone)
+            var sentences = d.sentences
             sentences.sort()
             var evidenceList: [Evidence] = []
             evidenceList.reserveCapacity(sentences.count)
             for (k, si) in sentences.enumerated() where k == 0 || sentences[k - 1] != si { evidenceList.append(evidence(si)) }
-            let d = groups[gi].draft
             let r = Relation(source: a.entities[key.source].id, kind: key.kind, target: a.entities[key.target].id,
                              evidence: evidenceList,
                              amount: d.amount, items: d.items, status: d.status, quote: d.quote,
                              attributes: d.amount == nil ? d.sharedAmount.map { ["shared_amount": QueryOutput.amount($0)] } ?? [:] : [:])
-            g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
             if let amount = d.amount, key.kind == .pledge, result.amounts[r.key] == nil { result.amounts[r.key] = amount }
+            g.insert(r, source: graphIndex[key.source], target: graphIndex[key.target])
         }
-        for (i, e) in a.entities.enumerated() where canonical[i] == i {
-            for role in e.textRoles {
-                let r = Relation(source: e.id, kind: .role, target: id(role.owner), evidence: [evidence(e.firstSentence)],
+        // by index in a local array: a copy of each entity (its names and surfaces) retained all its strings
+        let entities = a.entities
+        for i in entities.indices where canonical[i] == i {
+            for role in entities[i].textRoles {
+                let r = Relation(source: entities[i].id, kind: .role, target: id(role.owner), evidence: [evidence(entities[i].firstSentence)],
                                  attributes: ["title": role.title, "source": "text"])
                 try? g.add(r)
             }
-            guard e.fromLexicon, let actor = compiled.actor(id: e.id) else { continue }
-            if e.type == .person, let attributes = roleAttributes[e.id] {
-                let roles = actor.roles
+            // only people's roles and countries' memberships come from the lexicon
+            let type = entities[i].type
+            guard entities[i].fromLexicon, type == .person || type == .country, entities[i].actorIndex >= 0 else { continue }
+            let edges = lexiconEdges[entities[i].actorIndex]
+            let source = entities[i].id
+            if type == .person {
+                let roles = edges.roles
                 var chosen = roles.indices.filter { roles[$0].isValid(on: date) }
                 if chosen.isEmpty, let latest = roles.indices.max(by: { (roles[$0].from ?? "") < (roles[$1].from ?? "") }) { chosen = [latest] }
                 for k in chosen {
-                    result.lexiconRoles.append(Relation(source: e.id, kind: .role, target: roles[k].of, evidence: [evidence(e.firstSentence)],
-                                                        attributes: attributes[k]))
+                    result.lexiconRoles.append(Relation(source: source, kind: .role, target: roles[k].of, evidence: [evidence(entities[i].firstSentence)],
+                                                        attributes: edges.roleAttributes[k]))
                 }
             }
-            if e.type == .country {
-                for org in actor.memberOf {
-                    result.memberships.append(Relation(source: e.id, kind: .member, target: org, evidence: [evidence(e.firstSentence)], attributes: Extractor.membershipAttributes))
+            if type == .country {
+                for org in edges.memberOf {
+                    result.memberships.append(Relation(source: source, kind: .member, target: org, evidence: [evidence(entities[i].firstSentence)],
+                                                       attributes: Extractor.membershipAttributes))
                 }
             }
         }
@@ -295,8 +334,20 @@ public struct Extractor: Sendable {
     }
 }
 
+/// The lexicon edges of one actor (see `Extractor.lexiconEdges`).
+private final class LexiconEdges: Sendable {
+    let roles: [Lexicon.Role]
+    /// The attributes of each role's edge, parallel to `roles`.
+    let roleAttributes: [[String: String]]
+    let memberOf: [String]
+
+    init(roles: [Lexicon.Role], roleAttributes: [[String: String]], memberOf: [String]) {
+        self.roles = roles; self.roleAttributes = roleAttributes; self.memberOf = memberOf
+    }
+}
+
 /// A draft edge's key within one document: canonical entity indices and the kind.
-private struct DraftKey: Hashable {
+struct DraftKey: Hashable {
     var source: Int
     var kind: RelationKind
     var target: Int

@@ -49,12 +49,22 @@ public enum SentenceSplitter {
 
     static func split(tokens: [Token]) -> [Sentence] {
         var out: [Sentence] = []
+        split(tokens: tokens, into: &out)
+        return out
+    }
+
+    /// `split(tokens:)` written into `out`, which is emptied first and keeps its capacity.
+    /// - Complexity: O(n) in the number of tokens.
+    static func split(tokens: [Token], into out: inout [Sentence]) {
+        out.removeAll(keepingCapacity: true)
         var start = 0
         var quoteOpenAt: Int? = nil
+        // read once, not through the globals' accessors at each token
+        let closers = SentenceSplitter.closers, openers = SentenceSplitter.openers, bullets = SentenceSplitter.bullets
         func close(_ end: Int) {
             var s = start
             // drop a leading bullet marker
-            if s < end, SentenceSplitter.bullets.contains(tokens[s].mark), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
+            if s < end, bullets.contains(tokens[s].mark), end - s > 1, tokens[s + 1].spaceBefore { s += 1 }
             if s < end { out.append(Sentence(start: tokens[s].start, end: tokens[end - 1].end, tokens: s..<end)) }
             start = end
         }
@@ -70,11 +80,11 @@ public enum SentenceSplitter {
             case "\"": quoteOpenAt = quoteOpenAt == nil ? i : nil
             default: break
             }
-            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && endsWithPeriod(tokens[i].text) && tokens[i].text.count > 2) {
+            if mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" || (tokens[i].isWord && tokens[i].endsWithPeriod && tokens[i].characterCount > 2) {
                 var j = i + 1
                 // swallow more terminal marks and closing quotes/brackets
                 while j < tokens.count, !tokens[j].newlineBefore,
-                      SentenceSplitter.closers.contains(tokens[j].mark) {
+                      closers.contains(tokens[j].mark) {
                     if tokens[j].mark == "\u{201D}" || tokens[j].mark == "\u{00BB}" { quoteOpenAt = nil }
                     if tokens[j].mark == "\"" {
                         // a straight quote closes only an open one; otherwise it opens the next sentence
@@ -98,7 +108,7 @@ public enum SentenceSplitter {
                     }
                 }
                 let startsSentence = tokens[next].isCapitalized || tokens[next].kind == .number
-                    || SentenceSplitter.openers.contains(tokens[next].mark)
+                    || openers.contains(tokens[next].mark)
                 if !startsSentence { boundary = false }
                 if let q = quoteOpenAt, i - q < maxQuoteTokens { boundary = false }
                 if boundary { close(j) }
@@ -108,12 +118,6 @@ public enum SentenceSplitter {
             i += 1
         }
         if start < tokens.count { close(tokens.count) }
-        return out
     }
 
-    /// Whether the text's last byte is "." (`text.utf8.last`, without the generic collection walk).
-    @inline(__always) private static func endsWithPeriod(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.last } == UInt8(ascii: ".")
-    }
 }

@@ -33,13 +33,15 @@ struct Token: Sendable {
     var isCapitalized: Bool = false
     /// Two or more letters, all upper-case ("NATO", "PURL", "U.S.").
     var isAllCaps: Bool = false
+    /// The last scalar is "." ("U.S.", "Dec."): `text.utf8.last == "."`, read without touching the text.
+    var endsWithPeriod: Bool = false
 
     /// An ASCII token whose case flags the tokenizer has already read.
     init(start: Int, end: Int, text: String, key: String, id: Int32, classes: WordClass = [], kind: Kind, newlineBefore: Bool, spaceBefore: Bool,
-         mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool) {
+         mark: Unicode.Scalar, isCapitalized: Bool, isAllCaps: Bool, endsWithPeriod: Bool) {
         self.start = start; self.end = end; self.text = text; self.key = key; self.id = id; self.classes = classes; self.kind = kind
         self.newlineBefore = newlineBefore; self.spaceBefore = spaceBefore
-        self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps
+        self.mark = mark; self.isCapitalized = isCapitalized; self.isAllCaps = isAllCaps; self.endsWithPeriod = endsWithPeriod
     }
 
     init(start: Int, end: Int, text: String, key: String, kind: Kind, newlineBefore: Bool, spaceBefore: Bool) {
@@ -49,6 +51,7 @@ struct Token: Sendable {
         var first = true
         var count = 0
         for s in text.unicodeScalars {
+            endsWithPeriod = s == "."
             count += 1
             if count == 1 { mark = s } else { mark = "\u{0}" }
             if !s.isASCII { isASCII = false }
@@ -94,15 +97,27 @@ enum Tokenizer {
     ///   - vocabulary: gives each token the id of its key (for the lexicon's phrase tables).
     /// - Complexity: O(n) in the number of scalars.
     static func tokenize(_ scalars: [Unicode.Scalar], vocabulary: Vocabulary? = nil) -> [Token] {
-        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: nil) }
+        var tokens: [Token] = []
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: nil, into: &tokens) }
+        return tokens
     }
 
     /// Tokenizes a slice of scalars in place; offsets count from the slice's start.
     /// - Parameter classes: set each token's `classes` from the vocabulary's (`Vocabulary.setClasses`).
     static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary? = nil, classes: Bool = false) -> [Token] {
+        var tokens: [Token] = []
+        tokenize(scalars, vocabulary: vocabulary, classes: classes, into: &tokens)
+        return tokens
+    }
+
+    /// `tokenize(scalars, vocabulary:, classes:)` written into `tokens`, which is emptied first
+    /// and keeps its capacity (a worker reuses one array from document to document).
+    /// - Complexity: O(n) in the number of scalars.
+    static func tokenize(_ scalars: ArraySlice<Unicode.Scalar>, vocabulary: Vocabulary?, classes: Bool, into tokens: inout [Token]) {
         // the classes of a vocabulary that has them
         let table = classes && vocabulary?.classes.isEmpty == false ? vocabulary?.classes : nil
-        return scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: table) }
+        tokens.removeAll(keepingCapacity: true)
+        scalars.withUnsafeBufferPointer { tokenize($0, vocabulary: vocabulary, classes: table, into: &tokens) }
     }
 
     /// Non-ASCII tokens of one or two scalars that news text is full of (curly quotes and
@@ -136,8 +151,9 @@ enum Tokenizer {
         s.isASCII ? (s.value >= 65 && s.value <= 90) : s.properties.isUppercase
     }
 
-    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?, classes: [WordClass]?) -> [Token] {
-        var tokens: [Token] = []
+    /// Appends the tokens of `scalars` to `tokens` (empty when called).
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, vocabulary: Vocabulary?, classes: [WordClass]?,
+                                 into tokens: inout [Token]) {
         let common = commonTokens
         // ids of `common`'s keys in `vocabulary`, looked up at first use (-1: not yet; made at the first common token)
         var commonIDs: [Int32] = []
@@ -189,7 +205,8 @@ enum Tokenizer {
                 // made in place in the array (a `var` token set afterwards was copied in, retaining its strings)
                 tokens.append(Token(start: a, end: b, text: text, key: key, id: id, classes: classes != nil ? wordClasses : [], kind: kind,
                                     newlineBefore: newline, spaceBefore: space, mark: count == 1 ? scalars[a] : "\u{0}",
-                                    isCapitalized: first >= 65 && first <= 90, isAllCaps: letters >= 2 && upper == letters))
+                                    isCapitalized: first >= 65 && first <= 90, isAllCaps: letters >= 2 && upper == letters,
+                                    endsWithPeriod: scalars[b - 1] == "."))
                 newline = false
                 space = false
                 return
@@ -285,7 +302,6 @@ enum Tokenizer {
             emit(i, i + 1, .punct)
             i += 1
         }
-        return tokens
     }
 
     /// Keys of non-ASCII tokens across documents ("’s", "“" and accented names recur).
