@@ -31,7 +31,7 @@ import Testing
         }
         #expect(facts.count > 10 && facts.contains { !$0.memberships.isEmpty })
         // strings to escape, numbers the encoder formats, keys outside ASCII, optionals set and nil
-        let texts = ["plain", "q\"uote", "back\\slash", "slash/", "tab\tnew\nline\r", "\u{0}\u{1}\u{1F}\u{7F}", "é😀\u{2028}", ""]
+        let texts = ["plain", "q\"uote", "back\\slash", "slash/", "tab\tnew\nline\r", "\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F}", "é😀\u{2028}", ""]
         let values: [Double] = [1e9, 0.5, 1.0 / 3, 2.5e15, 9.99e14, 1e15, 1e16, 1.2345678901234568e17, 1e-7, -0.0, 0, -3, 100.25]
         var edges: [Relation] = []
         for (k, t) in texts.enumerated() {

@@ -162,8 +162,9 @@ extension BuildPipeline {
         let extractor = Extractor(lexicon: lexicon)
         var acc = BuildAccumulator()
         var warnings: [String] = []
+        let workspace = Extractor.Workspace()  // every document reuses its storage
         for file in files {
-            var outcome = process(file, extractor)
+            var outcome = process(file, extractor, workspace)
             if let w = outcome.warning { warnings.append(w) }
             if var x = outcome.extraction.take() { acc.add(taking: &x) }
         }

@@ -51,8 +51,7 @@ public struct MergeFacts: Sendable, Equatable {
     }
 
     /// The same bytes through Foundation's `JSONEncoder`: the reference `jsonData()` is
-    /// tested against, and what it falls back to for a string, number or key set outside
-    /// its fast paths.
+    /// tested against, and what it falls back to for a number or key set outside its fast paths.
     func encodedJSONData() -> Data {
         (try? Self.encoder.encode(Wire(self))) ?? Data("{}".utf8)
     }
@@ -141,9 +140,8 @@ extension DocumentExtraction {
 
 /// Writes `MergeFacts` as `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` writes
 /// its `Wire` form, byte for byte: keys in UTF-8 order, optionals left out when nil, strings
-/// without a quote, backslash or control character written as they are, integral amounts
-/// below 10^15 as integers. Anything else (an escaped string, another number, a non-ASCII
-/// attribute key) is handed to the encoder itself, so the bytes cannot drift apart.
+/// escaped as the encoder escapes them, integral amounts below 10^15 as integers. Other
+/// numbers and non-ASCII attribute keys are handed to the encoder itself.
 struct FactsJSONWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -220,13 +218,27 @@ struct FactsJSONWriter {
         raw("}")
     }
 
+    /// As the encoder escapes: `\"`, `\\`, `\b \t \n \f \r`, other controls as `\u00xx`
+    /// (lower-case hex); everything else, `/` and non-ASCII included, as it is.
     private mutating func string(_ s: String) {
-        if s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            encoded(s)
-            return
-        }
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: s.utf8)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: s.utf8)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            for b in s.utf8 {
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case ..<0x20: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                default: bytes.append(b)
+                }
+            }
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 
