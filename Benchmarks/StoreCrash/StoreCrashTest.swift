@@ -1,13 +1,15 @@
 import CorpusStore
 import Foundation
 
-/// Ingests the synthetic corpus into a store, one transaction a document, printing a line
-/// after every commit — the victim of the kill -9 test and the ingest benchmark.
+/// Ingests the synthetic corpus into a store, one transaction a document (or a batch of
+/// them), printing a line for each document after its commit — the victim of the kill -9
+/// test and the ingest benchmark.
 ///
-///     store-crash-test STORE [--count N] [--revisions M]
+///     store-crash-test STORE [--count N] [--revisions M] [--batch B]
 ///
-/// ingests articles 0..<N, then revision 1 of articles 0..<M (new versions), and prints
-/// `committed INDEX OUTCOME` after each ingest and a summary line at the end:
+/// ingests articles 0..<N, then revision 1 of articles 0..<M (new versions), B documents a
+/// transaction (`CorpusStore.ingest(_:)`; default 1, `ingest(document:text:graph:)`), and prints
+/// `committed INDEX OUTCOME` for each document once its transaction is committed and a summary line at the end:
 /// `done: N ingests in S s (R docs/s): added A, unchanged U, new versions V`.
 /// Re-running it on the same store completes what an interrupted run left undone.
 @main
@@ -16,17 +18,19 @@ struct StoreCrashTest {
         var args = Array(CommandLine.arguments.dropFirst())
         var count = 200
         var revisions = 0
+        var batch = 1
         var location: String?
         while !args.isEmpty {
             let a = args.removeFirst()
             switch a {
             case "--count": count = Int(args.isEmpty ? "" : args.removeFirst()) ?? -1
             case "--revisions": revisions = Int(args.isEmpty ? "" : args.removeFirst()) ?? -1
+            case "--batch": batch = Int(args.isEmpty ? "" : args.removeFirst()) ?? 0
             default: location = a
             }
         }
-        guard let location, count >= 0, revisions >= 0 else {
-            FileHandle.standardError.write(Data("usage: store-crash-test STORE [--count N] [--revisions M]\n".utf8))
+        guard let location, count >= 0, revisions >= 0, batch >= 1 else {
+            FileHandle.standardError.write(Data("usage: store-crash-test STORE [--count N] [--revisions M] [--batch B]\n".utf8))
             exit(64)
         }
         do {
@@ -35,11 +39,21 @@ struct StoreCrashTest {
             let clock = ContinuousClock()
             let start = clock.now
             let work = (0..<count).map { ($0, 0) } + (0..<min(revisions, count)).map { ($0, 1) }
-            for (index, revision) in work {
-                let a = SyntheticCorpus.article(index, revision: revision)
-                let outcome = try await store.ingest(document: a.document, text: a.text, graph: a.graph)
-                tally[outcome, default: 0] += 1
-                FileHandle.standardOutput.write(Data("committed \(index) \(outcome.rawValue)\n".utf8))
+            var position = 0
+            while position < work.count {
+                let part = work[position..<min(work.count, position + batch)]
+                position += part.count
+                let articles = part.map { SyntheticCorpus.article($0.0, revision: $0.1) }
+                let outcomes: [IngestOutcome]
+                if batch == 1 {
+                    outcomes = [try await store.ingest(document: articles[0].document, text: articles[0].text, graph: articles[0].graph)]
+                } else {
+                    outcomes = try await store.ingest(articles.map { IngestItem(document: $0.document, text: $0.text, graph: $0.graph) })
+                }
+                for ((index, _), outcome) in zip(part, outcomes) {
+                    tally[outcome, default: 0] += 1
+                    FileHandle.standardOutput.write(Data("committed \(index) \(outcome.rawValue)\n".utf8))
+                }
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

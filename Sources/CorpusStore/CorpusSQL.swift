@@ -63,12 +63,76 @@ enum CorpusSQL {
         return (.newVersion, version + 1)
     }
 
-    /// The statements that store one document version and its graph. Global rows
-    /// (`entities`, `relations`) are inserted in sorted order with `ON CONFLICT DO NOTHING`,
-    /// so concurrent ingesters take their locks in the same order and never duplicate them.
+    /// The items up to the first one `validate` refuses, and its error (nil when all pass).
+    static func validPrefix(_ items: [IngestItem]) -> (items: [IngestItem], failure: (any Error)?) {
+        for (k, item) in items.enumerated() {
+            do { try validate(document: item.document, text: item.text, graph: item.graph) } catch { return (Array(items[..<k]), error) }
+        }
+        return (items, nil)
+    }
+
+    /// How a batch's failures are named: `ingest of a.txt`, `ingest of a.txt … z.txt (12 documents)`.
+    static func ingestLabel(_ items: [IngestItem]) -> String {
+        guard let first = items.first, let last = items.last else { return "ingest" }
+        return items.count == 1 ? "ingest of \(first.document.id)" : "ingest of \(first.document.id) … \(last.document.id) (\(items.count) documents)"
+    }
+
+    /// What a batch does, given the latest stored version of each of its document ids
+    /// (`latestVersion(of:)`, absent when none): each item's outcome and the version it
+    /// writes (nil when unchanged). An id twice in a batch is decided against the version
+    /// written before it, as in two transactions.
+    static func plan(_ items: [IngestItem], latest: [String: SQLRow]) throws -> [(outcome: IngestOutcome, version: Int?)] {
+        var current = latest
+        return try items.map { item in
+            let decision = try decide(latest: current[item.document.id], sha256: item.document.sha256)
+            if let v = decision.version { current[item.document.id] = SQLRow(values: [SQLValue(v), .text(item.document.sha256)]) }
+            return decision
+        }
+    }
+
+    /// The statements that store a batch planned by `plan`: the global rows of every version
+    /// it writes, then each version's own rows.
+    /// - Complexity: O(rows log rows).
+    static func batchStatements(_ items: [IngestItem], _ plan: [(outcome: IngestOutcome, version: Int?)], ingestedAt: String) -> [SQLStatement] {
+        let writes = zip(items, plan).compactMap { item, p in p.version.map { (item, $0) } }
+        guard !writes.isEmpty else { return [] }
+        return globalStatements(for: writes.map(\.0.graph)) + writes.flatMap { item, version in
+            versionStatements(document: item.document, text: item.text, graph: item.graph, facts: item.facts, version: version, ingestedAt: ingestedAt)
+        }
+    }
+
+    /// The statements that store one document version and its graph: the global rows its
+    /// graph needs (`globalStatements`), then the version's own (`versionStatements`).
     /// - Complexity: O(rows).
     static func ingestStatements(document: Document, text: String, graph: EntityGraph, facts: MergeFacts,
                                  version: Int, ingestedAt: String) -> [SQLStatement] {
+        globalStatements(for: [graph])
+            + versionStatements(document: document, text: text, graph: graph, facts: facts, version: version, ingestedAt: ingestedAt)
+    }
+
+    /// The global rows (`entities`, `relations`) that the graphs' versions refer to, each
+    /// once, inserted in sorted order with `ON CONFLICT DO NOTHING`: concurrent ingesters take
+    /// their locks in the same order and never duplicate a row. Run before the versions'
+    /// statements (their foreign keys point here).
+    /// - Complexity: O(rows log rows).
+    static func globalStatements(for graphs: [EntityGraph]) -> [SQLStatement] {
+        var entityIDs = Set<String>()
+        var relationKeys = Set<RelationKey>()
+        for g in graphs {
+            for e in g.entities { entityIDs.insert(e.id) }
+            for r in g.relations { relationKeys.insert(r.key) }
+        }
+        return SQLStatement.insert(into: "entities", columns: ["id"], rows: entityIDs.sorted().map { [.text($0)] }, ignoringConflicts: true)
+            + SQLStatement.insert(into: "relations", columns: ["source", "kind", "target"],
+                                  rows: relationKeys.sorted().map { [.text($0.source), .text($0.kind.rawValue), .text($0.target)] },
+                                  ignoringConflicts: true)
+    }
+
+    /// The rows of one document version: the document, its entities, relations, evidence,
+    /// conflicts and merge facts. The global rows they refer to must exist (`globalStatements`).
+    /// - Complexity: O(rows).
+    static func versionStatements(document: Document, text: String, graph: EntityGraph, facts: MergeFacts,
+                                  version: Int, ingestedAt: String) -> [SQLStatement] {
         let d = SQLValue.text(document.id)
         let v = SQLValue(version)
         var out: [SQLStatement] = []
@@ -76,8 +140,6 @@ enum CorpusSQL {
             into: "documents", columns: ["doc_id", "version", "sha256", "title", "published", "body", "ingested_at"],
             rows: [[d, v, .text(document.sha256), .text(document.title), SQLValue(document.date), .text(text), .text(ingestedAt)]])
 
-        out += SQLStatement.insert(into: "entities", columns: ["id"],
-                                   rows: graph.entities.map(\.id).sorted().map { [.text($0)] }, ignoringConflicts: true)
         var entityRows: [[SQLValue]] = []
         var aliasRows: [[SQLValue]] = []
         var entityAttributeRows: [[SQLValue]] = []
@@ -91,10 +153,6 @@ enum CorpusSQL {
         out += SQLStatement.insert(into: "entity_aliases", columns: ["doc_id", "version", "entity_id", "alias"], rows: aliasRows)
         out += SQLStatement.insert(into: "entity_attributes", columns: ["doc_id", "version", "entity_id", "attr_key", "attr_value"], rows: entityAttributeRows)
 
-        out += SQLStatement.insert(
-            into: "relations", columns: ["source", "kind", "target"],
-            rows: graph.relations.map(\.key).sorted().map { [.text($0.source), .text($0.kind.rawValue), .text($0.target)] },
-            ignoringConflicts: true)
         var relationRows: [[SQLValue]] = []
         var itemRows: [[SQLValue]] = []
         var relationAttributeRows: [[SQLValue]] = []

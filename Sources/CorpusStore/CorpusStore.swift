@@ -43,6 +43,18 @@ public protocol CorpusStore: Sendable {
     ///   sentences, in multi-row inserts of up to 900 values (about 12 statements for a
     ///   typical article); nothing but one lookup when the document is unchanged.
     func ingest(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) async throws -> IngestOutcome
+    /// Stores several document versions in one transaction: all of them or, after a crash,
+    /// none. Each is decided as `ingest(document:text:graph:facts:)` decides (an id that comes
+    /// twice is decided against the version the batch wrote before it).
+    ///
+    /// One transaction for many documents spares a commit (and, in SQLite, a disk flush and
+    /// rewritten index pages) per document: `CorpusIngest` stores its documents this way.
+    /// - Parameter items: the documents, in the order they are decided and written.
+    /// - Returns: each item's outcome, in order.
+    /// - Throws: `StoreError`. A document that cannot be stored (`StoreError.invalidInput`)
+    ///   stops the batch there: the documents before it are stored, then the error is thrown.
+    /// - Complexity: O(rows) written, in multi-row inserts; one lookup per document.
+    func ingest(_ items: [IngestItem]) async throws -> [IngestOutcome]
 
     /// The merged graph of the latest version of every document whose date lies in the range.
     ///
@@ -77,6 +89,13 @@ public protocol CorpusStore: Sendable {
 }
 
 extension CorpusStore {
+    /// `ingest(_:)` as one transaction a document, for a store without batches of its own.
+    public func ingest(_ items: [IngestItem]) async throws -> [IngestOutcome] {
+        var outcomes: [IngestOutcome] = []
+        for item in items { outcomes.append(try await ingest(document: item.document, text: item.text, graph: item.graph, facts: item.facts)) }
+        return outcomes
+    }
+
     /// Stores a document version and its graph with no merge facts (see
     /// `ingest(document:text:graph:facts:)`).
     public func ingest(document: Document, text: String, graph: EntityGraph) async throws -> IngestOutcome {
@@ -94,6 +113,31 @@ extension CorpusStore {
 
     /// The merged graph of the latest version of every document (see `loadGraph(since:until:)`).
     public func loadGraph() async throws -> EntityGraph { try await loadGraph(since: nil, until: nil) }
+}
+
+/// One document version to store with `CorpusStore.ingest(_:)`.
+public struct IngestItem: Sendable {
+    /// The document; `sha256` decides whether it is new, unchanged or changed.
+    public var document: Document
+    /// Its text, kept with the version.
+    public var text: String
+    /// The graph read from it alone.
+    public var graph: EntityGraph
+    /// Its merge facts; `.none` for a bare graph.
+    public var facts: MergeFacts
+
+    /// A document with its graph and merge facts (see `ingest(document:text:graph:facts:)`).
+    public init(document: Document, text: String, graph: EntityGraph, facts: MergeFacts = .none) {
+        self.document = document
+        self.text = text
+        self.graph = graph
+        self.facts = facts
+    }
+
+    /// What `Extractor.extract` read from a document, with the document's text.
+    public init(_ extraction: DocumentExtraction, text: String) {
+        self.init(document: extraction.document, text: text, graph: extraction.graph, facts: extraction.mergeFacts)
+    }
 }
 
 /// What an ingest did.

@@ -4,9 +4,10 @@ import PostgresNIO
 
 /// The shared backend: a PostgreSQL database through a postgres-nio connection pool.
 ///
-/// Same schema, SQL and behaviour as the SQLite backend. Each ingest is one transaction
-/// that first takes a transaction-scoped advisory lock on the document id, so two ingesters
-/// handling the same document serialize on it; global rows (`entities`, `relations`) are
+/// Same schema, SQL and behaviour as the SQLite backend. Each ingest (one document or a
+/// batch) is one transaction that first takes a transaction-scoped advisory lock on each of
+/// its document ids (in its schema), in sorted order, so two ingesters handling the same
+/// document serialize on it; global rows (`entities`, `relations`) are
 /// inserted in sorted order with `ON CONFLICT DO NOTHING`, so ingesters of different
 /// documents never duplicate them and never deadlock. A transaction that still fails with
 /// a serialization failure or deadlock is retried.
@@ -55,17 +56,33 @@ final class PostgresCorpusStore: CorpusStore {
     // MARK: CorpusStore
 
     func ingest(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) async throws -> IngestOutcome {
-        try CorpusSQL.validate(document: document, text: text, graph: graph)
-        let ingestedAt = CorpusSQL.now()
-        return try await transaction("ingest of \(document.id)") { conn, logger in
-            try await Self.execute(conn, SQLStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7263))", [.text(document.id)]), logger)
-            let latest = try await Self.rows(conn, CorpusSQL.latestVersion(of: document.id), logger).first
-            let decision = try CorpusSQL.decide(latest: latest, sha256: document.sha256)
-            guard let version = decision.version else { return decision.outcome }
-            try await Self.pipeline(conn, CorpusSQL.ingestStatements(document: document, text: text, graph: graph, facts: facts,
-                                                                     version: version, ingestedAt: ingestedAt), logger)
-            return decision.outcome
+        try await ingest([IngestItem(document: document, text: text, graph: graph, facts: facts)])[0]
+    }
+
+    func ingest(_ items: [IngestItem]) async throws -> [IngestOutcome] {
+        let (valid, failure) = CorpusSQL.validPrefix(items)
+        var outcomes: [IngestOutcome] = []
+        if !valid.isEmpty {
+            let ingestedAt = CorpusSQL.now()
+            outcomes = try await transaction(CorpusSQL.ingestLabel(valid)) { conn, logger in
+                // one lock per document id, taken in sorted order: two batches wait for each
+                // other instead of deadlocking. The key names the schema too: corpora in other
+                // schemas of the database do not wait for each other.
+                let ids = Set(valid.map(\.document.id)).sorted()
+                for id in ids {
+                    try await Self.execute(conn, SQLStatement("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '/' || ?, 7263))", [.text(id)]), logger)
+                }
+                var latest: [String: SQLRow] = [:]
+                for id in ids {
+                    if let row = try await Self.rows(conn, CorpusSQL.latestVersion(of: id), logger).first { latest[id] = row }
+                }
+                let plan = try CorpusSQL.plan(valid, latest: latest)
+                try await Self.pipeline(conn, CorpusSQL.batchStatements(valid, plan, ingestedAt: ingestedAt), logger)
+                return plan.map(\.outcome)
+            }
         }
+        if let failure { throw failure }
+        return outcomes
     }
 
     func loadGraph(since: String?, until: String?) async throws -> EntityGraph {

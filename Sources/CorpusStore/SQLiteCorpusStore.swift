@@ -4,7 +4,7 @@ import Graph
 
 /// The embedded backend: one SQLite file in WAL mode through a GRDB `DatabasePool`.
 ///
-/// Every ingest is one `BEGIN IMMEDIATE` transaction, so several processes (and tasks) can
+/// Every ingest (one document or a batch) is one `BEGIN IMMEDIATE` transaction, so several processes (and tasks) can
 /// ingest into the same file: writers wait for each other up to the busy timeout, readers
 /// never block. The file is created with its directory when missing.
 final class SQLiteCorpusStore: CorpusStore {
@@ -66,22 +66,34 @@ final class SQLiteCorpusStore: CorpusStore {
     }
 
     func ingest(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) async throws -> IngestOutcome {
-        try CorpusSQL.validate(document: document, text: text, graph: graph)
-        let ingestedAt = CorpusSQL.now()
-        return try await run("ingest of \(document.id)") { db in
-            var outcome = IngestOutcome.unchanged
-            try db.inTransaction(.immediate) {
-                let latest = try Self.rows(db, CorpusSQL.latestVersion(of: document.id)).first
-                let decision = try CorpusSQL.decide(latest: latest, sha256: document.sha256)
-                outcome = decision.outcome
-                guard let version = decision.version else { return .commit }
-                for s in CorpusSQL.ingestStatements(document: document, text: text, graph: graph, facts: facts, version: version, ingestedAt: ingestedAt) {
-                    try db.execute(sql: s.sql, arguments: Self.arguments(s.arguments))
+        try await ingest([IngestItem(document: document, text: text, graph: graph, facts: facts)])[0]
+    }
+
+    func ingest(_ items: [IngestItem]) async throws -> [IngestOutcome] {
+        let (valid, failure) = CorpusSQL.validPrefix(items)
+        var outcomes: [IngestOutcome] = []
+        if !valid.isEmpty {
+            let ingestedAt = CorpusSQL.now()
+            outcomes = try await run(CorpusSQL.ingestLabel(valid)) { db in
+                var outcomes: [IngestOutcome] = []
+                try db.inTransaction(.immediate) {
+                    var latest: [String: SQLRow] = [:]
+                    for id in Set(valid.map(\.document.id)) {
+                        if let row = try Self.rows(db, CorpusSQL.latestVersion(of: id)).first { latest[id] = row }
+                    }
+                    let plan = try CorpusSQL.plan(valid, latest: latest)
+                    // (the same few statement shapes come back in every batch: compiled once)
+                    for s in CorpusSQL.batchStatements(valid, plan, ingestedAt: ingestedAt) {
+                        try db.cachedStatement(sql: s.sql).execute(arguments: Self.arguments(s.arguments))
+                    }
+                    outcomes = plan.map(\.outcome)
+                    return .commit
                 }
-                return .commit
+                return outcomes
             }
-            return outcome
         }
+        if let failure { throw failure }
+        return outcomes
     }
 
     func loadGraph(since: String?, until: String?) async throws -> EntityGraph {

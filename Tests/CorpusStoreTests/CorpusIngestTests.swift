@@ -46,6 +46,39 @@ struct CorpusIngestTests {
         try await store.close()
     }
 
+    /// Batches and parallel extraction change how fast, not what is stored.
+    @Test func jobsAndBatchSizeDoNotChangeTheStore() async throws {
+        let articles = try copySeeds()
+        let fixtures = Self.seeds.deletingLastPathComponent().appendingPathComponent("Tests/GraphTests/Fixtures/heldout")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: articles.appendingPathComponent(name))
+        }
+        try Data().write(to: articles.appendingPathComponent("zz-empty.txt"))  // skipped with a warning, in its place
+        let count = try FileManager.default.contentsOfDirectory(atPath: articles.path).filter { $0.hasSuffix(".txt") }.count
+        #expect(count >= 10)
+        let lexicon = try Lexicon.bundled()
+        let built = try BuildPipeline.run(inputDirectory: articles, lexicon: lexicon).0.jsonData()
+        var graphs: [Data] = []
+        var listings: [[String]] = []
+        for (jobs, batch) in [(1, 1), (2, 3), (2, 64)] {
+            let store = try await openStore(.sqlite(articles.deletingLastPathComponent().appendingPathComponent("c\(jobs)-\(batch).sqlite")))
+            let seen = ProgressLog()
+            let first = try await CorpusIngest.run(inputDirectory: articles, lexicon: lexicon, into: store, jobs: jobs, batchSize: batch) { seen.add($0) }
+            #expect((first.added, first.unchanged, first.newVersions) == (count - 1, 0, 0))
+            #expect(first.warnings.count == 1 && first.warnings[0].hasPrefix("zz-empty.txt"))
+            let done = seen.values.map(\.documentsDone)
+            #expect(done == Array(stride(from: batch, to: count, by: batch)) + [count], "one report a batch")
+            let second = try await CorpusIngest.run(inputDirectory: articles, lexicon: lexicon, into: store, jobs: jobs, batchSize: batch)
+            #expect((second.added, second.unchanged, second.newVersions) == (0, count - 1, 0))
+            graphs.append(try await store.loadGraph().jsonData())
+            listings.append(try await store.documents().map { "\($0.document.id) \($0.version) \($0.document.sha256) \($0.relationCount)" })
+            #expect(try await store.checkIntegrity() == [])
+            try await store.close()
+        }
+        #expect(graphs.allSatisfy { $0 == built })
+        #expect(listings.allSatisfy { $0 == listings[0] } && listings[0].count == count - 1)
+    }
+
     @Test func missingFolderIsAnExtractionError() async throws {
         let store = try await openStore(.sqlite(try temporaryDirectory().appendingPathComponent("c.sqlite")))
         await #expect(throws: ExtractionError.self) {
@@ -53,4 +86,12 @@ struct CorpusIngestTests {
         }
         try await store.close()
     }
+}
+
+/// Progress reports collected from the ingest's task.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [BuildProgress] = []
+    func add(_ p: BuildProgress) { lock.lock(); list.append(p); lock.unlock() }
+    var values: [BuildProgress] { lock.lock(); defer { lock.unlock() }; return list }
 }

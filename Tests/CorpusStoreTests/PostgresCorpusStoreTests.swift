@@ -32,6 +32,10 @@ struct PostgresCorpusStoreTests {
         try await StoreBehaviour.dateRange(opener("dates"))
     }
 
+    @Test func batchIsDecidedItemByItemAndStopsAtABadItem() async throws {
+        try await StoreBehaviour.batchIngest(opener("batch"))
+    }
+
     @Test func rejectsWhatCannotBeStoredAndWritesNothing() async throws {
         try await StoreBehaviour.rejectsWhatCannotBeStored(opener("reject"))
     }
@@ -63,5 +67,16 @@ struct PostgresCorpusStoreTests {
         let url = TestPostgres.isolatedURL("crash")
         try await StoreBehaviour.crashRecovery(location: url, open: { try await openStore(.postgres(url)) },
                                                reference: opener("crashref"))
+    }
+
+    @Test func twoProcessesStoringBatchesOnOneDatabaseIngestConcurrently() async throws {
+        let url = TestPostgres.isolatedURL("procsbatch")
+        try await StoreBehaviour.concurrentProcesses(location: url, open: { try await openStore(.postgres(url)) }, batch: 8)
+    }
+
+    @Test func killMinus9DuringBatchesLosesNothingCommitted() async throws {
+        let url = TestPostgres.isolatedURL("crashbatch")
+        try await StoreBehaviour.crashRecovery(location: url, open: { try await openStore(.postgres(url)) },
+                                               reference: opener("crashbatchref"), batch: 16)
     }
 }

@@ -33,6 +33,10 @@ struct SQLiteCorpusStoreTests {
         try await StoreBehaviour.dateRange(opener())
     }
 
+    @Test func batchIsDecidedItemByItemAndStopsAtABadItem() async throws {
+        try await StoreBehaviour.batchIngest(opener("batch.sqlite"))
+    }
+
     @Test func rejectsWhatCannotBeStoredAndWritesNothing() async throws {
         try await StoreBehaviour.rejectsWhatCannotBeStored(opener())
     }
@@ -89,5 +93,16 @@ struct SQLiteCorpusStoreTests {
         let path = dir.appendingPathComponent("crash.sqlite")
         try await StoreBehaviour.crashRecovery(location: path.path, open: { try await openStore(.sqlite(path)) },
                                                reference: opener("reference.sqlite"))
+    }
+
+    @Test func twoProcessesStoringBatchesOnOneFileIngestConcurrently() async throws {
+        let path = dir.appendingPathComponent("procsbatch.sqlite")
+        try await StoreBehaviour.concurrentProcesses(location: path.path, open: { try await openStore(.sqlite(path)) }, batch: 8)
+    }
+
+    @Test func killMinus9DuringBatchesLosesNothingCommitted() async throws {
+        let path = dir.appendingPathComponent("crashbatch.sqlite")
+        try await StoreBehaviour.crashRecovery(location: path.path, open: { try await openStore(.sqlite(path)) },
+                                               reference: opener("crashbatchref.sqlite"), batch: 16)
     }
 }

@@ -144,6 +144,28 @@ enum StoreBehaviour {
         try await store.close()
     }
 
+    /// A batch is decided item by item as single ingests are, in one transaction; an item
+    /// that cannot be stored stops it after the items before it.
+    static func batchIngest(_ open: Opener) async throws {
+        let store = try await open()
+        func item(_ x: (document: Document, text: String, graph: EntityGraph)) -> IngestItem {
+            IngestItem(document: x.document, text: x.text, graph: x.graph)
+        }
+        let a = SyntheticCorpus.article(0), b = SyntheticCorpus.article(1), a2 = SyntheticCorpus.article(0, revision: 1)
+        let c = SyntheticCorpus.article(2), d = SyntheticCorpus.article(3)
+        #expect(try await store.ingest([item(a), item(b), item(a), item(a2)]) == [.added, .added, .unchanged, .newVersion])
+        #expect(try await store.ingest([]) == [])
+        var bad = item(c)
+        bad.text = "nul \u{0} here"
+        let stopped = [item(a2), item(d), bad, item(c)]
+        await #expect(throws: StoreError.self) { try await store.ingest(stopped) }
+        let docs = try await store.documents()
+        #expect(docs.map { "\($0.document.id) \($0.version)" } == ["\(a.document.id) 1", "\(a.document.id) 2", "\(b.document.id) 1", "\(d.document.id) 1"])
+        #expect(try await store.loadGraph().jsonData() == directMerge([a2, b, d]).jsonData())
+        #expect(try await store.checkIntegrity() == [])
+        try await store.close()
+    }
+
     /// Two stores on one database ingest overlapping halves at the same time.
     static func concurrentIngesters(_ open: Opener) async throws {
         let articles = (0..<60).map { SyntheticCorpus.article($0) }
@@ -170,10 +192,10 @@ enum StoreBehaviour {
     }
 
     /// Two `store-crash-test` processes ingest the same corpus into one store at once.
-    static func concurrentProcesses(location: String, open: Opener) async throws {
-        let p1 = try CrashToolProcess([location, "--count", "80"])
-        let p2 = try CrashToolProcess([location, "--count", "80"])
-        let r1 = p1.finish(), r2 = p2.finish()
+    static func concurrentProcesses(location: String, open: Opener, batch: Int = 1) async throws {
+        let p1 = try CrashToolProcess([location, "--count", "80", "--batch", "\(batch)"])
+        let p2 = try CrashToolProcess([location, "--count", "80", "--batch", "\(batch)"])
+        let r1 = await p1.finished(), r2 = await p2.finished()
         #expect(r1.status == 0, "\(r1.stderr)")
         #expect(r2.status == 0, "\(r2.stderr)")
         let lines = (r1.stdout + r2.stdout).split(separator: "\n").filter { $0.hasPrefix("committed") }
@@ -188,20 +210,17 @@ enum StoreBehaviour {
     }
 
     /// kill -9 in the middle of an ingest loop, several times at random moments, then recovery.
-    static func crashRecovery(location: String, open: Opener, reference: Opener) async throws {
+    /// With `batch` > 1 the tool stores that many documents a transaction: a batch is all or nothing.
+    static func crashRecovery(location: String, open: Opener, reference: Opener, batch: Int = 1) async throws {
         let count = 400, revisions = 40
         var committed: Set<Int> = []
         for round in 0..<4 {
-            let victim = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)"])
-            var fresh = 0
-            let seen = victim.readLines { line in
-                if line.hasSuffix(" added") { fresh += 1 }
-                return fresh >= 10 + 5 * round
-            }
+            let victim = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)", "--batch", "\(batch)"])
+            let seen = await victim.readLines(untilAdded: 10 + 5 * round)
             // Land the kill anywhere in the next ingests, mostly inside a transaction.
             usleep(UInt32.random(in: 0...15_000))
             victim.kill9()
-            let killed = victim.finish()
+            let killed = await victim.finished()
             #expect(killed.reason == .uncaughtSignal, "the tool finished before it was killed: \(killed.stdout.suffix(200))")
             for line in seen + killed.stdout.split(separator: "\n").map(String.init) where line.hasPrefix("committed ") {
                 committed.insert(Int(line.split(separator: " ")[1])!)
@@ -213,7 +232,7 @@ enum StoreBehaviour {
             let docs = try await store.documents()
             let stored = Set(docs.map { Int($0.document.id.prefix(4))! })
             #expect(committed.isSubset(of: stored), "lost: \(committed.subtracting(stored).sorted())")
-            #expect(stored.count <= committed.count + 1)
+            #expect(stored.count <= committed.count + batch)
             #expect(docs.allSatisfy { $0.version == 1 && $0.isLatest })
             for d in docs {
                 let expected = SyntheticCorpus.article(Int(d.document.id.prefix(4))!)
@@ -227,8 +246,8 @@ enum StoreBehaviour {
         }
 
         // Running again completes the rest and gives the same graph as an uninterrupted run.
-        let rerun = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)"])
-        let done = rerun.finish()
+        let rerun = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)", "--batch", "\(batch)"])
+        let done = await rerun.finished()
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("new versions \(revisions)"))
 

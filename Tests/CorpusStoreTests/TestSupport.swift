@@ -165,4 +165,32 @@ final class CrashToolProcess: @unchecked Sendable {
     }
 
     func kill9() { kill(process.processIdentifier, SIGKILL) }
+
+    // Waiting for the tool blocks a thread. Done on one of the few threads Swift's concurrency
+    // runs every test's tasks on, it starved a transaction of another test that the tool was
+    // waiting for, and the run stopped: these wait on threads of their own.
+
+    /// `finish()`, waited for off the concurrency pool.
+    func finished() async -> (status: Int32, reason: Process.TerminationReason, stdout: String, stderr: String) {
+        await offPool { self.finish() }
+    }
+
+    /// Reads stdout lines, off the concurrency pool, until `count` of them end in " added" or
+    /// the output ends; returns the lines read.
+    func readLines(untilAdded count: Int) async -> [String] {
+        await offPool {
+            var added = 0
+            return self.readLines { line in
+                if line.hasSuffix(" added") { added += 1 }
+                return added >= count
+            }
+        }
+    }
+}
+
+/// Runs a blocking call on a thread of its own and waits for it without holding a pool thread.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: body()) }
+    }
 }

@@ -8,7 +8,7 @@ extension NatoGraph {
         static let configuration = CommandConfiguration(
             abstract: "Add a folder of articles to the corpus store: new files are extracted and stored, unchanged files skipped, changed files stored as new versions.",
             discussion: """
-            Each document is stored in one transaction: an interrupted run keeps what it \
+            Documents are stored 64 to a transaction: an interrupted run keeps what it \
             committed and the next run does the rest. --store takes an SQLite file (default \
             out/corpus.sqlite) or a postgres://user:password@host:port/database URL, which \
             several ingesters can share.
@@ -26,9 +26,13 @@ extension NatoGraph {
         @Option(name: .shortAndLong, help: "Afterwards, write the store's merged graph (graph.json) to this file.")
         var output: String?
 
+        @Option(name: .long, help: "Documents extracted in parallel (default: the number of active processors). The store's content does not depend on it.")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
         @OptionGroup var dates: DateRangeOptions
 
         func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if output == nil, dates.since != nil || dates.until != nil {
                 throw ValidationError("\(dates.since != nil ? "--since" : "--until") needs --output")
             }
@@ -38,11 +42,18 @@ extension NatoGraph {
             var lex = try Lexicon.bundled()
             if let lexicon { lex.merge(try Lexicon(contentsOf: URL(fileURLWithPath: lexicon))) }
             let lexiconValue = lex
-            let (input, store, output, range) = (input, store, output, try dates.range())
+            let (input, store, output, range, jobs) = (input, store, output, try dates.range(), jobs)
+            // the progress bar only when a person watches standard error
+            let bar: ProgressBar? = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+            var callback: (@Sendable (BuildProgress) -> Void)? = nil
+            if let bar { callback = { bar.update($0) } }
+            let progress = callback
             let summary = try StoreAccess.blocking {
                 let corpus = try await openStore(StoreLocation(parsing: store))
                 do {
-                    let summary = try await CorpusIngest.run(inputDirectory: URL(fileURLWithPath: input), lexicon: lexiconValue, into: corpus)
+                    let summary = try await CorpusIngest.run(inputDirectory: URL(fileURLWithPath: input), lexicon: lexiconValue, into: corpus,
+                                                             jobs: jobs, progress: progress)
+                    bar?.finish()
                     if let output {
                         let graph = try await corpus.loadGraph().filtered(documentsIn: range)
                         try AtomicWriter.write(graph.jsonData(), to: URL(fileURLWithPath: output))
@@ -50,6 +61,7 @@ extension NatoGraph {
                     try await corpus.close()
                     return summary
                 } catch {
+                    bar?.finish()
                     try? await corpus.close()
                     throw error
                 }

@@ -22,6 +22,7 @@ final class ProgressBar: @unchecked Sendable {
     func finish() {
         lock.lock(); defer { lock.unlock() }
         if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawn = false  // once: a second call writes nothing
     }
 
     /// The text of the progress line, for example
