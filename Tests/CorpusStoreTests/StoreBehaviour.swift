@@ -216,10 +216,8 @@ enum StoreBehaviour {
         var committed: Set<Int> = []
         for round in 0..<4 {
             let victim = try CrashToolProcess([location, "--count", "\(count)", "--revisions", "\(revisions)", "--batch", "\(batch)"])
-            let seen = await victim.readLines(untilAdded: 10 + 5 * round)
             // Land the kill anywhere in the next ingests, mostly inside a transaction.
-            usleep(UInt32.random(in: 0...15_000))
-            victim.kill9()
+            let seen = await victim.kill9(afterAdded: 10 + 5 * round, delay: UInt32.random(in: 0...15_000))
             let killed = await victim.finished()
             #expect(killed.reason == .uncaughtSignal, "the tool finished before it was killed: \(killed.stdout.suffix(200))")
             for line in seen + killed.stdout.split(separator: "\n").map(String.init) where line.hasPrefix("committed ") {

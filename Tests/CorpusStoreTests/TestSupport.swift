@@ -175,15 +175,22 @@ final class CrashToolProcess: @unchecked Sendable {
         await offPool { self.finish() }
     }
 
-    /// Reads stdout lines, off the concurrency pool, until `count` of them end in " added" or
-    /// the output ends; returns the lines read.
-    func readLines(untilAdded count: Int) async -> [String] {
+    /// Reads stdout lines until `count` of them end in " added" (or the output ends), waits
+    /// `delay` microseconds and kills the tool with SIGKILL; returns the lines read.
+    ///
+    /// All of it runs on one thread off the concurrency pool: awaiting the lines and killing
+    /// afterwards let the tool run on for as long as the pool took to resume the test, which
+    /// under a parallel test run was long enough for it to finish its whole work list.
+    func kill9(afterAdded count: Int, delay: useconds_t) async -> [String] {
         await offPool {
             var added = 0
-            return self.readLines { line in
+            let lines = self.readLines { line in
                 if line.hasSuffix(" added") { added += 1 }
                 return added >= count
             }
+            usleep(delay)
+            self.kill9()
+            return lines
         }
     }
 }
