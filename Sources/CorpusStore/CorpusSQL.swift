@@ -96,9 +96,13 @@ enum CorpusSQL {
     static func batchStatements(_ items: [IngestItem], _ plan: [(outcome: IngestOutcome, version: Int?)], ingestedAt: String) -> [SQLStatement] {
         let writes = zip(items, plan).compactMap { item, p in p.version.map { (item, $0) } }
         guard !writes.isEmpty else { return [] }
-        return globalStatements(for: writes.map(\.0.graph)) + writes.flatMap { item, version in
-            versionStatements(document: item.document, text: item.text, graph: item.graph, facts: item.facts, version: version, ingestedAt: ingestedAt)
+        // every version's rows table by table: a few multi-row inserts for the whole batch
+        var tables: [TableRows] = []
+        for (item, version) in writes {
+            let rows = versionRows(document: item.document, text: item.text, graph: item.graph, facts: item.facts, version: version, ingestedAt: ingestedAt)
+            if tables.isEmpty { tables = rows } else { for t in tables.indices { tables[t].rows += rows[t].rows } }
         }
+        return globalStatements(for: writes.map(\.0.graph)) + tables.flatMap { SQLStatement.insert(into: $0.table, columns: $0.columns, rows: $0.rows) }
     }
 
     /// The statements that store one document version and its graph: the global rows its
@@ -128,17 +132,34 @@ enum CorpusSQL {
                                   ignoringConflicts: true)
     }
 
+    /// One table's rows of a document version (see `versionRows`).
+    struct TableRows {
+        let table: String
+        let columns: [String]
+        var rows: [[SQLValue]]
+    }
+
     /// The rows of one document version: the document, its entities, relations, evidence,
     /// conflicts and merge facts. The global rows they refer to must exist (`globalStatements`).
     /// - Complexity: O(rows).
     static func versionStatements(document: Document, text: String, graph: EntityGraph, facts: MergeFacts,
                                   version: Int, ingestedAt: String) -> [SQLStatement] {
+        versionRows(document: document, text: text, graph: graph, facts: facts, version: version, ingestedAt: ingestedAt)
+            .flatMap { SQLStatement.insert(into: $0.table, columns: $0.columns, rows: $0.rows) }
+    }
+
+    /// The rows `versionStatements` inserts, a `TableRows` for every table a version writes to,
+    /// always the same tables in the same order (each after the tables its foreign keys point
+    /// to), some of them empty: a batch concatenates its versions' rows table by table.
+    /// - Complexity: O(rows).
+    static func versionRows(document: Document, text: String, graph: EntityGraph, facts: MergeFacts,
+                            version: Int, ingestedAt: String) -> [TableRows] {
         let d = SQLValue.text(document.id)
         let v = SQLValue(version)
-        var out: [SQLStatement] = []
-        out += SQLStatement.insert(
-            into: "documents", columns: ["doc_id", "version", "sha256", "title", "published", "body", "ingested_at"],
-            rows: [[d, v, .text(document.sha256), .text(document.title), SQLValue(document.date), .text(text), .text(ingestedAt)]])
+        var out: [TableRows] = []
+        out.append(TableRows(
+            table: "documents", columns: ["doc_id", "version", "sha256", "title", "published", "body", "ingested_at"],
+            rows: [[d, v, .text(document.sha256), .text(document.title), SQLValue(document.date), .text(text), .text(ingestedAt)]]))
 
         var entityRows: [[SQLValue]] = []
         var aliasRows: [[SQLValue]] = []
@@ -149,9 +170,9 @@ enum CorpusSQL {
             for a in e.aliases { aliasRows.append([d, v, id, .text(a)]) }
             for (k, value) in e.attributes.sorted(by: { $0.key < $1.key }) { entityAttributeRows.append([d, v, id, .text(k), .text(value)]) }
         }
-        out += SQLStatement.insert(into: "entity_versions", columns: ["doc_id", "version", "entity_id", "ord", "name", "type"], rows: entityRows)
-        out += SQLStatement.insert(into: "entity_aliases", columns: ["doc_id", "version", "entity_id", "alias"], rows: aliasRows)
-        out += SQLStatement.insert(into: "entity_attributes", columns: ["doc_id", "version", "entity_id", "attr_key", "attr_value"], rows: entityAttributeRows)
+        out.append(TableRows(table: "entity_versions", columns: ["doc_id", "version", "entity_id", "ord", "name", "type"], rows: entityRows))
+        out.append(TableRows(table: "entity_aliases", columns: ["doc_id", "version", "entity_id", "alias"], rows: aliasRows))
+        out.append(TableRows(table: "entity_attributes", columns: ["doc_id", "version", "entity_id", "attr_key", "attr_value"], rows: entityAttributeRows))
 
         var relationRows: [[SQLValue]] = []
         var itemRows: [[SQLValue]] = []
@@ -168,10 +189,10 @@ enum CorpusSQL {
             }
         }
         let relationKey = ["doc_id", "version", "source", "kind", "target"]
-        out += SQLStatement.insert(into: "relation_versions", columns: relationKey + ["ord", "amount_value", "amount_currency", "amount_period", "status", "quote"], rows: relationRows)
-        out += SQLStatement.insert(into: "relation_items", columns: relationKey + ["item"], rows: itemRows)
-        out += SQLStatement.insert(into: "relation_attributes", columns: relationKey + ["attr_key", "attr_value"], rows: relationAttributeRows)
-        out += SQLStatement.insert(into: "evidence", columns: relationKey + ["ord", "start_offset", "end_offset", "sentence"], rows: evidenceRows)
+        out.append(TableRows(table: "relation_versions", columns: relationKey + ["ord", "amount_value", "amount_currency", "amount_period", "status", "quote"], rows: relationRows))
+        out.append(TableRows(table: "relation_items", columns: relationKey + ["item"], rows: itemRows))
+        out.append(TableRows(table: "relation_attributes", columns: relationKey + ["attr_key", "attr_value"], rows: relationAttributeRows))
+        out.append(TableRows(table: "evidence", columns: relationKey + ["ord", "start_offset", "end_offset", "sentence"], rows: evidenceRows))
 
         var conflictRows: [[SQLValue]] = []
         var conflictValueRows: [[SQLValue]] = []
@@ -183,12 +204,10 @@ enum CorpusSQL {
                                           SQLValue(p < c.documents.count ? c.documents[p] : nil)])
             }
         }
-        out += SQLStatement.insert(into: "conflicts", columns: ["doc_id", "version", "ord", "entity", "field"], rows: conflictRows)
-        out += SQLStatement.insert(into: "conflict_values", columns: ["doc_id", "version", "conflict_ord", "position", "value", "document"], rows: conflictValueRows)
-        if !facts.isEmpty {
-            out += SQLStatement.insert(into: "merge_facts", columns: ["doc_id", "version", "facts"],
-                                       rows: [[d, v, .text(String(decoding: facts.jsonData(), as: UTF8.self))]])
-        }
+        out.append(TableRows(table: "conflicts", columns: ["doc_id", "version", "ord", "entity", "field"], rows: conflictRows))
+        out.append(TableRows(table: "conflict_values", columns: ["doc_id", "version", "conflict_ord", "position", "value", "document"], rows: conflictValueRows))
+        out.append(TableRows(table: "merge_facts", columns: ["doc_id", "version", "facts"],
+                             rows: facts.isEmpty ? [] : [[d, v, .text(String(decoding: facts.jsonData(), as: UTF8.self))]]))
         return out
     }
 
