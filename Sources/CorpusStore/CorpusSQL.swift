@@ -207,7 +207,7 @@ enum CorpusSQL {
         out.append(TableRows(table: "conflicts", columns: ["doc_id", "version", "ord", "entity", "field"], rows: conflictRows))
         out.append(TableRows(table: "conflict_values", columns: ["doc_id", "version", "conflict_ord", "position", "value", "document"], rows: conflictValueRows))
         out.append(TableRows(table: "merge_facts", columns: ["doc_id", "version", "facts"],
-                             rows: facts.isEmpty ? [] : [[d, v, .text(String(decoding: facts.jsonData(), as: UTF8.self))]]))
+                             rows: facts.isEmpty ? [] : [[d, v, .text(String(decoding: facts.jsonData(documentID: document.id, text: text), as: UTF8.self))]]))
         return out
     }
 
@@ -255,7 +255,8 @@ enum CorpusSQL {
             q("\(key), x.start_offset, x.end_offset, x.sentence", "evidence"),
             q("x.doc_id, x.ord, x.entity, x.field", "conflicts"),
             q("x.doc_id, x.conflict_ord, x.position, x.value, x.document", "conflict_values"),
-            q("x.doc_id, x.facts", "merge_facts"),
+            // the text the facts' sentences are cut from (migration v3-facts-cite-text)
+            q("x.doc_id, x.facts, (SELECT b.body FROM documents b WHERE b.doc_id = x.doc_id AND b.version = x.version)", "merge_facts"),
         ]
     }
 
@@ -346,7 +347,7 @@ enum CorpusSQL {
         var facts: [String: MergeFacts] = [:]
         for row in results[10] {
             let doc = try row.string(0)
-            do { facts[doc] = try MergeFacts(jsonData: Data(try row.string(1).utf8)) } catch {
+            do { facts[doc] = try MergeFacts(jsonData: Data(try row.string(1).utf8), documentID: doc, text: try row.string(2)) } catch {
                 throw StoreError.corrupt(reason: "\(doc): \(error.localizedDescription)")
             }
         }

@@ -16,7 +16,11 @@
 /// - `conflicts` and `conflict_values` — the version's conflicts.
 /// - `merge_facts` (migration `v2-merge-facts`) — what merging across documents needs from
 ///   the version besides its graph (`MergeFacts`: acronym expansions, pledge amounts,
-///   lexicon role and member edges), as JSON; no row means no facts.
+///   lexicon role and member edges), as JSON; no row means no facts. Since migration
+///   `v3-facts-cite-text` an evidence sentence that is the version's own text at its offsets
+///   is stored without its text (`MergeFacts.jsonData(documentID:text:)`) and cut from
+///   `documents.body` when read; the migration changes no table, it keeps older nato-graph
+///   versions, which would not find those sentences, from reading the store.
 enum Schema {
     struct Migration: Sendable {
         let identifier: String
@@ -187,5 +191,6 @@ enum Schema {
             )
             """,
         ]),
+        Migration(identifier: "v3-facts-cite-text", statements: []),
     ]
 }

@@ -55,4 +55,46 @@ import Testing
             #expect(try MergeFacts(jsonData: written) == f)
         }
     }
+
+    /// Facts written for a store leave out the sentences that are the document's own text
+    /// and get them back from that text; anything else keeps its text.
+    @Test func sentencesOfTheDocumentAreCitedByOffsetAndCutBack() throws {
+        let extractor = Extractor(lexicon: try Lexicon.bundled())
+        let (docs, _) = try BuildPipeline.loadDocuments(from: ExtractionFixture.repoRoot.appendingPathComponent("seeds"))
+        var cited = 0
+        for d in docs {
+            let facts = extractor.extract(documentID: d.id, text: d.text, sha256: d.sha256).mergeFacts
+            let short = facts.jsonData(documentID: d.id, text: d.text)
+            #expect(try MergeFacts(jsonData: short, documentID: d.id, text: d.text) == facts)
+            let sentences = (facts.lexiconRoles + facts.memberships).flatMap(\.evidence)
+            if !sentences.isEmpty {
+                cited += sentences.count
+                #expect(short.count < facts.jsonData().count)
+                let json = String(decoding: short, as: UTF8.self)
+                #expect(sentences.allSatisfy { !json.contains($0.text) })
+                // without the text, the facts cannot be read back
+                #expect(throws: GraphError.self) { try MergeFacts(jsonData: short) }
+                #expect(throws: GraphError.self) { try MergeFacts(jsonData: short, documentID: "other.txt", text: d.text) }
+                #expect(throws: GraphError.self) { try MergeFacts(jsonData: short, documentID: d.id, text: "short") }
+            }
+            // the full form still reads, with or without the text
+            #expect(try MergeFacts(jsonData: facts.jsonData(), documentID: d.id, text: d.text) == facts)
+        }
+        #expect(cited > 10)
+
+        // a sentence that is not the text at its offsets, or of another document, keeps its text
+        let text = "Title\nThe minister said so. Then more."
+        let evidence = [Evidence(document: "a.txt", start: 6, end: 27, text: "The minister said so."),
+                        Evidence(document: "a.txt", start: 6, end: 27, text: "The minister said no."),
+                        Evidence(document: "b.txt", start: 6, end: 27, text: "The minister said so."),
+                        Evidence(document: "a.txt", start: 28, end: 99, text: "Then more.")]
+        #expect(String(String.UnicodeScalarView(Array(text.unicodeScalars)[6..<27])) == evidence[0].text)
+        let facts = MergeFacts(expansions: [], amounts: [:],
+                               lexiconRoles: [Relation(source: "x", kind: .role, target: "y", evidence: evidence)], memberships: [])
+        let short = facts.jsonData(documentID: "a.txt", text: text)
+        let json = String(decoding: short, as: UTF8.self)
+        #expect(json.contains("said no.") && json.contains("Then more."))
+        #expect(json.components(separatedBy: "The minister said so.").count == 2, "only b.txt's copy is written")
+        #expect(try MergeFacts(jsonData: short, documentID: "a.txt", text: text) == facts)
+    }
 }

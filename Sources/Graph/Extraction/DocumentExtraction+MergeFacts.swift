@@ -50,6 +50,22 @@ public struct MergeFacts: Sendable, Equatable {
         return Data(w.bytes)
     }
 
+    /// The facts as `jsonData()` writes them, without the text of the evidence sentences that
+    /// are `text` itself at their offsets (evidence of `documentID` whose `text` is the
+    /// document's scalars `start..<end`: every sentence extraction cites). A store keeps the
+    /// document's text anyway: this way it does not keep each cited sentence a second time.
+    /// `init(jsonData:documentID:text:)` puts the sentences back.
+    /// - Parameters:
+    ///   - documentID: the document the facts were read from.
+    ///   - text: its text, as extracted.
+    /// - Complexity: O(size of the facts + length of `text`).
+    public func jsonData(documentID: String, text: String) -> Data {
+        var w = FactsJSONWriter()
+        w.sentences = (documentID, Array(text.unicodeScalars))
+        w.write(self)
+        return Data(w.bytes)
+    }
+
     /// The same bytes through Foundation's `JSONEncoder`: the reference `jsonData()` is
     /// tested against, and what it falls back to for a number or key set outside its fast paths.
     func encodedJSONData() -> Data {
@@ -66,8 +82,42 @@ public struct MergeFacts: Sendable, Equatable {
     /// Reads facts written by `jsonData()`.
     /// - Throws: `GraphError.malformedJSON` (file `merge facts`) when the data is not such JSON.
     public init(jsonData data: Data) throws {
+        try self.init(jsonData: data, sentencesFrom: nil)
+    }
+
+    /// Reads facts written by `jsonData(documentID:text:)` (or `jsonData()`): an evidence
+    /// sentence left out is cut from `text` at its offsets.
+    /// - Parameters:
+    ///   - data: the JSON.
+    ///   - documentID: the document the facts were read from.
+    ///   - text: its text, as it was passed to `jsonData(documentID:text:)`.
+    /// - Throws: `GraphError.malformedJSON` (file `merge facts`) when the data is not such JSON,
+    ///   or a sentence left out is not `documentID`'s or lies outside `text`.
+    /// - Complexity: O(size of the facts + length of `text`).
+    public init(jsonData data: Data, documentID: String, text: String) throws {
+        try self.init(jsonData: data, sentencesFrom: (documentID, text))
+    }
+
+    private init(jsonData data: Data, sentencesFrom source: (id: String, text: String)?) throws {
         do {
-            self = try JSONDecoder().decode(Wire.self, from: data).facts
+            let wire = try JSONDecoder().decode(Wire.self, from: data)
+            // the text's scalars, decoded only when a sentence was left out
+            var scalars: [Unicode.Scalar]?
+            self = try wire.facts { e in
+                if let text = e.text { return text }
+                guard let source, e.document == source.id else {
+                    throw GraphError.malformedJSON(file: "merge facts", line: nil, column: nil,
+                                                   reason: "evidence of \(e.document) at \(e.start)..<\(e.end) has no text and no document text to cut it from")
+                }
+                if scalars == nil { scalars = Array(source.text.unicodeScalars) }
+                guard 0 <= e.start, e.start <= e.end, e.end <= scalars!.count else {
+                    throw GraphError.malformedJSON(file: "merge facts", line: nil, column: nil,
+                                                   reason: "evidence at \(e.start)..<\(e.end) lies outside the text of \(source.id) (\(scalars!.count) scalars)")
+                }
+                return String(scalars: scalars![e.start..<e.end])
+            }
+        } catch let error as GraphError {
+            throw error
         } catch {
             throw GraphError.malformedJSON(file: "merge facts", line: nil, column: nil, reason: String(describing: error))
         }
@@ -77,9 +127,14 @@ public struct MergeFacts: Sendable, Equatable {
     private struct Wire: Codable {
         struct ExpansionRow: Codable { var entity: String, expansion: String }
         struct AmountRow: Codable { var source: String, kind: RelationKind, target: String, amount: Amount }
+        /// `Evidence`, whose text `jsonData(documentID:text:)` may leave out.
+        struct Sentence: Codable {
+            var document: String, end: Int, start: Int
+            var text: String?
+        }
         struct Edge: Codable {
             var source: String, kind: RelationKind, target: String
-            var evidence: [Evidence]
+            var evidence: [Sentence]
             var amount: Amount?
             var items: [String]
             var status: PledgeStatus?
@@ -87,13 +142,15 @@ public struct MergeFacts: Sendable, Equatable {
             var attributes: [String: String]
 
             init(_ r: Relation) {
-                (source, kind, target, evidence) = (r.source, r.kind, r.target, r.evidence)
+                (source, kind, target) = (r.source, r.kind, r.target)
+                evidence = r.evidence.map { Sentence(document: $0.document, end: $0.end, start: $0.start, text: $0.text) }
                 (amount, items, status, quote, attributes) = (r.amount, r.items, r.status, r.quote, r.attributes)
             }
 
-            var relation: Relation {
-                Relation(source: source, kind: kind, target: target, evidence: evidence, amount: amount,
-                         items: items, status: status, quote: quote, attributes: attributes)
+            func relation(_ text: (Sentence) throws -> String) throws -> Relation {
+                let evidence = try self.evidence.map { Evidence(document: $0.document, start: $0.start, end: $0.end, text: try text($0)) }
+                return Relation(source: source, kind: kind, target: target, evidence: evidence, amount: amount,
+                                items: items, status: status, quote: quote, attributes: attributes)
             }
         }
 
@@ -110,12 +167,13 @@ public struct MergeFacts: Sendable, Equatable {
             memberships = f.memberships.map(Edge.init)
         }
 
-        var facts: MergeFacts {
+        /// The facts; `text` gives each evidence sentence its text.
+        func facts(_ text: (Sentence) throws -> String) throws -> MergeFacts {
             var amountsByKey: [RelationKey: Amount] = [:]
             for a in amounts { amountsByKey[RelationKey(source: a.source, kind: a.kind, target: a.target)] = a.amount }
             return MergeFacts(expansions: expansions.map { DocumentExtraction.Expansion(entity: $0.entity, expansion: $0.expansion) },
-                              amounts: amountsByKey, lexiconRoles: lexiconRoles.map(\.relation),
-                              memberships: memberships.map(\.relation))
+                              amounts: amountsByKey, lexiconRoles: try lexiconRoles.map { try $0.relation(text) },
+                              memberships: try memberships.map { try $0.relation(text) })
         }
     }
 }
@@ -144,6 +202,9 @@ extension DocumentExtraction {
 /// numbers and non-ASCII attribute keys are handed to the encoder itself.
 struct FactsJSONWriter {
     private(set) var bytes: [UInt8] = []
+    /// A document and its scalars: evidence of it whose text is its scalars at the evidence's
+    /// offsets is written without `text` (`MergeFacts.jsonData(documentID:text:)`).
+    var sentences: (id: String, scalars: [Unicode.Scalar])?
 
     mutating func write(_ f: MergeFacts) {
         bytes.reserveCapacity(1024)
@@ -181,7 +242,7 @@ struct FactsJSONWriter {
                 raw("{\"document\":"); string(e.document)
                 raw(",\"end\":"); integer(e.end)
                 raw(",\"start\":"); integer(e.start)
-                raw(",\"text\":"); string(e.text)
+                if !isDocumentText(e) { raw(",\"text\":"); string(e.text) }
                 raw("}")
             }
             raw("],\"items\":[")
@@ -197,6 +258,12 @@ struct FactsJSONWriter {
             raw("}")
         }
         raw("]")
+    }
+
+    /// Whether `e` cites `sentences`' document and its text is the document's at its offsets.
+    private func isDocumentText(_ e: Evidence) -> Bool {
+        guard let (id, scalars) = sentences, e.document == id, 0 <= e.start, e.start <= e.end, e.end <= scalars.count else { return false }
+        return e.text.unicodeScalars.elementsEqual(scalars[e.start..<e.end])
     }
 
     private mutating func amount(_ a: Amount) {
