@@ -33,4 +33,25 @@ import Testing
         let empty = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: graph))) as? [String: Any]
         #expect((empty?["nodes"] as? [Any])?.isEmpty == true)
     }
+
+    @Test func jobsMustBePositive() throws {
+        #expect(try NatoGraph.Ingest.parse(["seeds", "--jobs", "3"]).jobs == 3)
+        #expect(throws: (any Error).self) { try NatoGraph.Ingest.parse(["seeds", "--jobs", "0"]) }
+    }
+
+    /// The binary, with standard error a pipe: the summary line and no progress text; the
+    /// second run finds every file unchanged.
+    @Test func noProgressTextWhenStandardErrorIsNotATerminal() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("c.sqlite").path
+        let first = try CLI.run(["ingest", Self.seeds.path, "--store", store, "--jobs", "2"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("added 5, unchanged 0, new versions 0"), "\(first.stdout)")
+        #expect(first.stderr.isEmpty, "\(first.stderr)")
+        #expect(!first.stdout.contains("ETA") && !first.stdout.contains("\r"))
+        let second = try CLI.run(["ingest", Self.seeds.path, "--store", store, "--jobs", "1"])
+        #expect(second.status == 0 && second.stdout.contains("added 0, unchanged 5, new versions 0"), "\(second.stdout)")
+        #expect(second.stderr.isEmpty, "\(second.stderr)")
+    }
 }
