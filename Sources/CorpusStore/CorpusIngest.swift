@@ -106,7 +106,7 @@ public enum CorpusIngest {
             progress?(BuildProgress(documentsDone: done, documentsTotal: files.count, bytesDone: bytesDone, bytesTotal: bytesTotal, seconds: seconds()))
         }
         guard readable > 0 else {
-            throw ExtractionError.noReadableDocuments(path: inputDirectory.path, skipped: summary.warnings.count)
+            throw ExtractionError.noReadableDocuments(path: inputDirectory.path, skipped: summary.warnings.count, first: summary.warnings.first ?? "")
         }
         summary.seconds = seconds()
         return summary

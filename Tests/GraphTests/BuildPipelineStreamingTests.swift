@@ -93,7 +93,7 @@ final class ProgressLog: @unchecked Sendable {
         }
         let dir = ExtractionFixture.tempDirectory()
         try? Data().write(to: dir.appendingPathComponent("empty.txt"))
-        await #expect(throws: ExtractionError.noReadableDocuments(path: dir.path, skipped: 1)) {
+        await #expect(throws: ExtractionError.noReadableDocuments(path: dir.path, skipped: 1, first: "empty.txt: empty file, skipped")) {
             try await BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon, jobs: 2)
         }
     }

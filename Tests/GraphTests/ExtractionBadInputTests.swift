@@ -70,7 +70,7 @@ import Testing
     @Test func onlyBadFilesIsFatal() throws {
         let dir = ExtractionFixture.tempDirectory()
         try Data().write(to: dir.appendingPathComponent("empty.txt"))
-        #expect(throws: ExtractionError.noReadableDocuments(path: dir.path, skipped: 1)) {
+        #expect(throws: ExtractionError.noReadableDocuments(path: dir.path, skipped: 1, first: "empty.txt: empty file, skipped")) {
             try BuildPipeline.run(inputDirectory: dir, lexicon: ExtractionFixture.lexicon)
         }
     }

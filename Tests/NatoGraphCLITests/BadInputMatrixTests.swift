@@ -176,7 +176,13 @@ import Testing
         try expectFailure(["build", "missing", "--out", "o"], in: ws, status: 66, "input folder not found")
         try expectFailure(["build", "notes.txt", "--out", "o"], in: ws, status: 66, "not a folder")
         try expectFailure(["build", "none", "--out", "o"], in: ws, status: 66, "no .txt or .md articles")
-        try expectFailure(["build", "bad", "--out", "o"], in: ws, status: 66, "no readable article", oneLine: false)
+        try expectFailure(["build", "bad", "--out", "o"], in: ws, status: 66, "/bad (2 skipped; the first: binary.md: binary file, skipped)")
+        // ingest: the same messages, and no store is created for a folder it cannot use
+        for (input, text) in [("missing", "input folder not found"), ("notes.txt", "not a folder"), ("none", "no .txt or .md articles")] {
+            try expectFailure(["ingest", input, "--store", "store.sqlite"], in: ws, status: 66, text)
+            #expect(!FileManager.default.fileExists(atPath: ws.dir.appendingPathComponent("store.sqlite").path), "\(input)")
+        }
+        try expectFailure(["ingest", "bad", "--store", "store.sqlite"], in: ws, status: 66, "/bad (2 skipped; the first: binary.md")
         // --lexicon: missing, a folder, binary, malformed, an id given twice.
         _ = try ws.write("bin.yaml", Data([0xFF, 0xFE, 0x00, 0x41]))
         _ = try ws.write("twice.yaml", Data("countries:\n  - name: Atlantis\n  - id: atlantis\n    name: Sunken\n".utf8))
@@ -231,7 +237,7 @@ import Testing
         defer { ws.remove() }
         let line = Data(String(repeating: "NATO pledged support to Ukraine, ", count: (100 << 20) / 33).utf8)
         _ = try ws.write("alone/big.txt", line)
-        try expectFailure(["build", "alone", "--out", "o"], in: ws, status: 66, "no readable article", oneLine: false)
+        try expectFailure(["build", "alone", "--out", "o"], in: ws, status: 66, "/alone (big.txt: larger than 64 MiB, skipped)")
         _ = try ws.write("mixed/big.txt", line)
         _ = try ws.write("mixed/small.txt", Data("Hungary opposed the plan.".utf8))
         let r = try CLI.run(["build", "mixed", "--out", "o"], in: ws.dir)

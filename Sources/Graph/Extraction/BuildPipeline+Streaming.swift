@@ -293,7 +293,7 @@ extension BuildPipeline {
 
     private static func finish(_ acc: BuildAccumulator, warnings: [String], files: [DocumentFile], directory: URL,
                                started: Date) throws -> (EntityGraph, BuildReport) {
-        guard acc.documentsRead > 0 else { throw ExtractionError.noReadableDocuments(path: directory.path, skipped: warnings.count) }
+        guard acc.documentsRead > 0 else { throw ExtractionError.noReadableDocuments(path: directory.path, skipped: warnings.count, first: warnings.first ?? "") }
         var (g, report) = acc.finish()
         report.warnings = warnings + report.warnings
         report.seconds = Date().timeIntervalSince(started)

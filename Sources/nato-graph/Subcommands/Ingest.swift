@@ -48,6 +48,8 @@ extension NatoGraph {
             var callback: (@Sendable (BuildProgress) -> Void)? = nil
             if let bar { callback = { bar.update($0) } }
             let progress = callback
+            // a folder that cannot be ingested is reported before a store is opened (or created)
+            _ = try BuildPipeline.listDocuments(in: URL(fileURLWithPath: input))
             let summary = try StoreAccess.blocking {
                 let corpus = try await openStore(StoreLocation(parsing: store))
                 do {
