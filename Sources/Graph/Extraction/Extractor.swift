@@ -34,20 +34,24 @@ public struct DocumentExtraction: Sendable {
     /// `memberships` as the extractor records them (see `roleUses`).
     private(set) var membershipUses: [LexiconEdgeTable.Use] = []
 
+    /// An extraction with explicit lexicon edges (none recorded as uses); `lexiconEdgeTable`
+    /// is the table that later `appendRole` / `appendMembership` calls point into.
     init(document: Document, graph: EntityGraph, expansions: [Expansion], amounts: [RelationKey: Amount],
          lexiconRoles: [Relation], memberships: [Relation], lexiconEdgeTable: LexiconEdgeTable? = nil) {
         self.document = document; self.graph = graph; self.expansions = expansions; self.amounts = amounts
         self.explicitRoles = lexiconRoles; self.explicitMemberships = memberships; self.lexiconEdgeTable = lexiconEdgeTable
     }
 
-    /// Appends a role edge of the extractor's table (after any explicit ones, made into uses' order:
-    /// an explicit list is read out first so that the order stays the reading order).
+    /// Appends a role edge of the extractor's table: as a use, or as a relation when the list
+    /// already holds explicit relations (a list is all uses or all relations, in reading order).
+    /// - Complexity: O(1) amortized.
     mutating func appendRole(_ use: LexiconEdgeTable.Use) {
         if !explicitRoles.isEmpty { explicitRoles.append(lexiconEdgeTable!.relation(use)); return }
         roleUses.append(use)
     }
 
     /// Appends a member edge of the extractor's table (see `appendRole`).
+    /// - Complexity: O(1) amortized.
     mutating func appendMembership(_ use: LexiconEdgeTable.Use) {
         if !explicitMemberships.isEmpty { explicitMemberships.append(lexiconEdgeTable!.relation(use)); return }
         membershipUses.append(use)
