@@ -11,9 +11,57 @@ public struct DocumentExtraction: Sendable {
     /// Amounts of pledges read in this document.
     public var amounts: [RelationKey: Amount]
     /// Role edges of lexicon people mentioned (kept when both ends are in the final graph).
-    public var lexiconRoles: [Relation]
+    /// - Complexity: O(edges) to read: an extractor's are made from `lexiconEdgeTable` when read.
+    public var lexiconRoles: [Relation] {
+        get { roleUses.isEmpty ? explicitRoles : roleUses.map { lexiconEdgeTable!.relation($0) } }
+        set { explicitRoles = newValue; roleUses = [] }
+    }
     /// Member edges of lexicon countries mentioned (kept when both ends are in the final graph).
-    public var memberships: [Relation]
+    /// - Complexity: O(edges) to read: an extractor's are made from `lexiconEdgeTable` when read.
+    public var memberships: [Relation] {
+        get { membershipUses.isEmpty ? explicitMemberships : membershipUses.map { lexiconEdgeTable!.relation($0) } }
+        set { explicitMemberships = newValue; membershipUses = [] }
+    }
+    /// `lexiconRoles` and `memberships` as set (empty while the uses below stand for them).
+    private var explicitRoles: [Relation]
+    private var explicitMemberships: [Relation]
+    /// The extractor's lexicon edges, which `roleUses` and `membershipUses` point into.
+    private(set) var lexiconEdgeTable: LexiconEdgeTable?
+    /// `lexiconRoles` as the extractor records them: a lexicon edge and its one evidence each
+    /// (the edge is made only when read; the build's fold adds the evidence to its edge by slot,
+    /// without making a relation or hashing its key). Empty when `explicitRoles` holds them.
+    private(set) var roleUses: [LexiconEdgeTable.Use] = []
+    /// `memberships` as the extractor records them (see `roleUses`).
+    private(set) var membershipUses: [LexiconEdgeTable.Use] = []
+
+    /// An extraction with explicit lexicon edges (none recorded as uses); `lexiconEdgeTable`
+    /// is the table that later `appendRole` / `appendMembership` calls point into.
+    init(document: Document, graph: EntityGraph, expansions: [Expansion], amounts: [RelationKey: Amount],
+         lexiconRoles: [Relation], memberships: [Relation], lexiconEdgeTable: LexiconEdgeTable? = nil) {
+        self.document = document; self.graph = graph; self.expansions = expansions; self.amounts = amounts
+        self.explicitRoles = lexiconRoles; self.explicitMemberships = memberships; self.lexiconEdgeTable = lexiconEdgeTable
+    }
+
+    /// Appends a role edge of the extractor's table: as a use, or as a relation when the list
+    /// already holds explicit relations (a list is all uses or all relations, in reading order).
+    /// - Complexity: O(1) amortized.
+    mutating func appendRole(_ use: LexiconEdgeTable.Use) {
+        if !explicitRoles.isEmpty { explicitRoles.append(lexiconEdgeTable!.relation(use)); return }
+        roleUses.append(use)
+    }
+
+    /// Appends a member edge of the extractor's table (see `appendRole`).
+    /// - Complexity: O(1) amortized.
+    mutating func appendMembership(_ use: LexiconEdgeTable.Use) {
+        if !explicitMemberships.isEmpty { explicitMemberships.append(lexiconEdgeTable!.relation(use)); return }
+        membershipUses.append(use)
+    }
+
+    /// Hands the role uses to the fold, leaving none (the roles are then empty).
+    mutating func takeRoleUses() -> [LexiconEdgeTable.Use] { exchange(&roleUses, with: []) }
+
+    /// Hands the membership uses to the fold, leaving none.
+    mutating func takeMembershipUses() -> [LexiconEdgeTable.Use] { exchange(&membershipUses, with: []) }
 
     /// An acronym's expansion as one document writes it.
     public struct Expansion: Hashable, Sendable {
@@ -37,6 +85,8 @@ public struct Extractor: Sendable {
     /// lookup and one retain rather than a copy of the whole entry.
     /// (Parallel to `CompiledLexicon.actorIDs`.)
     private let lexiconEdges: [LexiconEdges]
+    /// Every actor's role and member edges without evidence, one slot each (see `LexiconEdges.roleSlot`).
+    private let lexiconEdgeTable: LexiconEdgeTable
     /// The attributes of every lexicon membership edge.
     private static let membershipAttributes = ["source": "lexicon"]
     /// Documents longer than this many scalars are read in segments cut at sentence ends.
@@ -48,16 +98,29 @@ public struct Extractor: Sendable {
         compiled = CompiledLexicon(lexicon)
         // a later actor with the same id replaces an earlier one, as in `CompiledLexicon.actor(id:)`
         let actorsByID = compiled.actorsByID
+        var templates: [Relation] = []
         lexiconEdges = compiled.actorIDs.map { id in
             let actor = actorsByID[id]!
-            return LexiconEdges(roles: actor.roles, roleAttributes: actor.roles.map { role in
+            let roleAttributes = actor.roles.map { role in
                 var attrs = ["title": role.title, "source": "lexicon"]
                 if let f = role.from { attrs["from"] = f }
                 if let t = role.to { attrs["to"] = t }
                 if let p = role.portfolio { attrs["portfolio"] = p }
                 return attrs
-            }, memberOf: actor.memberOf)
+            }
+            // the edges as `extractSegment` made them, without their evidence
+            let roleSlot = Int32(templates.count)
+            for (k, role) in actor.roles.enumerated() {
+                templates.append(Relation(source: id, kind: .role, target: role.of, attributes: roleAttributes[k]))
+            }
+            let memberSlot = Int32(templates.count)
+            for org in actor.memberOf {
+                templates.append(Relation(source: id, kind: .member, target: org, attributes: Extractor.membershipAttributes))
+            }
+            return LexiconEdges(roles: actor.roles, roleAttributes: roleAttributes, memberOf: actor.memberOf,
+                                roleSlot: roleSlot, memberSlot: memberSlot)
         }
+        lexiconEdgeTable = LexiconEdgeTable(templates: templates)
     }
 
     /// Extracts one document.
@@ -84,7 +147,8 @@ public struct Extractor: Sendable {
         let scalars = Extractor.scalars(of: text)
         let date = ArticleDate.find(in: text, scalars: scalars)
         var result = DocumentExtraction(document: Document(id: documentID, title: Extractor.title(of: scalars), sha256: digest, date: date),
-                                        graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [])
+                                        graph: EntityGraph(), expansions: [], amounts: [:], lexiconRoles: [], memberships: [],
+                                        lexiconEdgeTable: lexiconEdgeTable)
         var base = 0
         while base < scalars.count {
             var end = min(scalars.count, base + Extractor.segmentLength)
@@ -305,19 +369,29 @@ public struct Extractor: Sendable {
             guard entities[i].fromLexicon, type == .person || type == .country, entities[i].actorIndex >= 0 else { continue }
             let edges = lexiconEdges[entities[i].actorIndex]
             let source = entities[i].id
+            // the table's edges have the actor's id as source (a lexicon entity's id is its actor's)
+            let tabled = source == compiled.actorIDs[entities[i].actorIndex]
             if type == .person {
                 let roles = edges.roles
                 var chosen = roles.indices.filter { roles[$0].isValid(on: date) }
                 if chosen.isEmpty, let latest = roles.indices.max(by: { (roles[$0].from ?? "") < (roles[$1].from ?? "") }) { chosen = [latest] }
                 for k in chosen {
-                    result.lexiconRoles.append(Relation(source: source, kind: .role, target: roles[k].of, evidence: [evidence(entities[i].firstSentence)],
-                                                        attributes: edges.roleAttributes[k]))
+                    if tabled {
+                        result.appendRole(.init(slot: edges.roleSlot + Int32(k), evidence: evidence(entities[i].firstSentence)))
+                    } else {
+                        result.lexiconRoles.append(Relation(source: source, kind: .role, target: roles[k].of, evidence: [evidence(entities[i].firstSentence)],
+                                                            attributes: edges.roleAttributes[k]))
+                    }
                 }
             }
             if type == .country {
-                for org in edges.memberOf {
-                    result.memberships.append(Relation(source: source, kind: .member, target: org, evidence: [evidence(entities[i].firstSentence)],
-                                                       attributes: Extractor.membershipAttributes))
+                for (k, org) in edges.memberOf.enumerated() {
+                    if tabled {
+                        result.appendMembership(.init(slot: edges.memberSlot + Int32(k), evidence: evidence(entities[i].firstSentence)))
+                    } else {
+                        result.memberships.append(Relation(source: source, kind: .member, target: org, evidence: [evidence(entities[i].firstSentence)],
+                                                           attributes: Extractor.membershipAttributes))
+                    }
                 }
             }
         }
@@ -340,9 +414,38 @@ private final class LexiconEdges: Sendable {
     /// The attributes of each role's edge, parallel to `roles`.
     let roleAttributes: [[String: String]]
     let memberOf: [String]
+    /// The slot in `LexiconEdgeTable.templates` of the edge of `roles[0]` (`roles[k]`'s is `roleSlot + k`).
+    let roleSlot: Int32
+    /// The slot of the edge to `memberOf[0]` (`memberOf[k]`'s is `memberSlot + k`).
+    let memberSlot: Int32
 
-    init(roles: [Lexicon.Role], roleAttributes: [[String: String]], memberOf: [String]) {
+    init(roles: [Lexicon.Role], roleAttributes: [[String: String]], memberOf: [String], roleSlot: Int32, memberSlot: Int32) {
         self.roles = roles; self.roleAttributes = roleAttributes; self.memberOf = memberOf
+        self.roleSlot = roleSlot; self.memberSlot = memberSlot
+    }
+}
+
+/// The lexicon role and member edges of an extractor, without evidence, one per slot: a
+/// document records the edges it reads as (slot, evidence) pairs, and the build's fold adds
+/// each evidence to its edge by slot (one array index) instead of making a relation, hashing
+/// its key and dropping it again.
+final class LexiconEdgeTable: Sendable {
+    /// One edge of the table read with one sentence.
+    struct Use: Sendable, Equatable {
+        var slot: Int32
+        var evidence: Evidence
+    }
+
+    /// Each slot's edge, with no evidence.
+    let templates: [Relation]
+
+    init(templates: [Relation]) { self.templates = templates }
+
+    /// The edge of a use with its evidence (as the extractor made each edge before the table).
+    /// - Complexity: O(1) plus copying the edge's attributes reference.
+    func relation(_ use: Use) -> Relation {
+        let t = templates[Int(use.slot)]
+        return Relation(source: t.source, kind: t.kind, target: t.target, evidence: [use.evidence], attributes: t.attributes)
     }
 }
 

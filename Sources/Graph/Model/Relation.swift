@@ -146,6 +146,14 @@ public struct Relation: Hashable, Sendable {
         addEvidence(more, sorted: Relation.isStrictlyIncreasing(more))
     }
 
+    /// `addEvidence([e])` (what absorbing an edge with the same key and only that evidence
+    /// changes): appended when it sorts after the last, as the next document's does.
+    /// - Complexity: O(1) amortized when `e` sorts last, else O(n log n).
+    mutating func addEvidence(_ e: Evidence) {
+        if let last = evidence.last, last < e { evidence.append(e); return }
+        addEvidence([e], sorted: true)
+    }
+
     /// `addEvidence(_:)` for a list known to be sorted and unique or not (another relation's).
     private mutating func addEvidence(_ more: [Evidence], sorted: Bool) {
         // the common case when documents are merged in order: everything new sorts after the last
