@@ -23,7 +23,6 @@ final class SQLiteCorpusStore: CorpusStore {
         config.prepareDatabase { db in
             // Full durability: a committed ingest survives a crash of the process and of the machine.
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
