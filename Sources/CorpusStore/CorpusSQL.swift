@@ -71,6 +71,17 @@ enum CorpusSQL {
         return (items, nil)
     }
 
+    /// `CorpusStore.ingest(_:)` for both backends: `store` writes the items before the first
+    /// one `validate` refuses (in one transaction, given the batch's failure label), then that
+    /// item's error is thrown; the outcomes of all items when none is refused.
+    static func ingestValidPrefix(_ items: [IngestItem],
+                                  _ store: ([IngestItem], _ label: String) async throws -> [IngestOutcome]) async throws -> [IngestOutcome] {
+        let (valid, failure) = validPrefix(items)
+        let outcomes = valid.isEmpty ? [] : try await store(valid, ingestLabel(valid))
+        if let failure { throw failure }
+        return outcomes
+    }
+
     /// How a batch's failures are named: `ingest of a.txt`, `ingest of a.txt … z.txt (12 documents)`.
     static func ingestLabel(_ items: [IngestItem]) -> String {
         guard let first = items.first, let last = items.last else { return "ingest" }

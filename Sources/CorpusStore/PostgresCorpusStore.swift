@@ -60,11 +60,9 @@ final class PostgresCorpusStore: CorpusStore {
     }
 
     func ingest(_ items: [IngestItem]) async throws -> [IngestOutcome] {
-        let (valid, failure) = CorpusSQL.validPrefix(items)
-        var outcomes: [IngestOutcome] = []
-        if !valid.isEmpty {
+        try await CorpusSQL.ingestValidPrefix(items) { valid, label in
             let ingestedAt = CorpusSQL.now()
-            outcomes = try await transaction(CorpusSQL.ingestLabel(valid)) { conn, logger in
+            return try await transaction(label) { conn, logger in
                 // one lock per document id, taken in sorted order: two batches wait for each
                 // other instead of deadlocking. The key names the schema too: corpora in other
                 // schemas of the database do not wait for each other.
@@ -81,8 +79,6 @@ final class PostgresCorpusStore: CorpusStore {
                 return plan.map(\.outcome)
             }
         }
-        if let failure { throw failure }
-        return outcomes
     }
 
     func loadGraph(since: String?, until: String?) async throws -> EntityGraph {

@@ -70,11 +70,9 @@ final class SQLiteCorpusStore: CorpusStore {
     }
 
     func ingest(_ items: [IngestItem]) async throws -> [IngestOutcome] {
-        let (valid, failure) = CorpusSQL.validPrefix(items)
-        var outcomes: [IngestOutcome] = []
-        if !valid.isEmpty {
+        try await CorpusSQL.ingestValidPrefix(items) { valid, label in
             let ingestedAt = CorpusSQL.now()
-            outcomes = try await run(CorpusSQL.ingestLabel(valid)) { db in
+            return try await run(label) { db in
                 var outcomes: [IngestOutcome] = []
                 try db.inTransaction(.immediate) {
                     var latest: [String: SQLRow] = [:]
@@ -92,8 +90,6 @@ final class SQLiteCorpusStore: CorpusStore {
                 return outcomes
             }
         }
-        if let failure { throw failure }
-        return outcomes
     }
 
     func loadGraph(since: String?, until: String?) async throws -> EntityGraph {
