@@ -38,8 +38,14 @@ struct SQLStatement: Sendable {
     }
 
     /// `INSERT` statements for `rows`, several rows a statement, at most `maxArguments`
-    /// bound values each.
-    /// - Complexity: O(rows × columns).
+    /// bound values each, in row order.
+    ///
+    /// Rows go in chunks of the largest size that fits, then the rest in chunks of descending
+    /// powers of two (37 rows: 32, 4, 1). A table's statements thus come in at most
+    /// log₂(`maxArguments`) + 2 shapes whatever the row counts, so that a cache of compiled
+    /// statements keyed by SQL text stays small over a long ingest (with one shape per row
+    /// count it grew by thousands of statements).
+    /// - Complexity: O(rows × columns); O(rows / chunk size + log chunk size) statements.
     static func insert(into table: String, columns: [String], rows: [[SQLValue]],
                        ignoringConflicts: Bool = false, maxArguments: Int = 900) -> [SQLStatement] {
         guard !rows.isEmpty else { return [] }
@@ -50,7 +56,10 @@ struct SQLStatement: Sendable {
         var out: [SQLStatement] = []
         var start = 0
         while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + perStatement)]
+            let left = rows.count - start
+            // a full chunk, else the largest power of two that the rest holds
+            let size = left >= perStatement ? perStatement : 1 << (Int.bitWidth - 1 - left.leadingZeroBitCount)
+            let chunk = rows[start..<(start + size)]
             let sql = head + Array(repeating: tuple, count: chunk.count).joined(separator: ", ") + tail
             out.append(SQLStatement(sql, chunk.flatMap { $0 }))
             start += chunk.count
