@@ -37,8 +37,10 @@ public enum CorpusIngest {
 
     /// Reads every `.txt` and `.md` file of a folder (see `BuildPipeline.listDocuments` and
     /// `readDocument`) and ingests it. A file whose hash equals its latest stored version is
-    /// not extracted again. Each document is stored as extracted (its graph and its merge
-    /// facts), so the store's `loadGraph()` equals the graph `build` makes of the same files.
+    /// not extracted again (the store is asked for each batch's hashes,
+    /// `CorpusStore.latestHashes(of:)`, never listed whole). Each document is stored as
+    /// extracted (its graph and its merge facts), so the store's `loadGraph()` equals the
+    /// graph `build` makes of the same files.
     ///
     /// Files are read and extracted `jobs` at a time, a batch of `batchSize` files while the
     /// previous batch is being stored (in one transaction, `CorpusStore.ingest(_:)`), in file
@@ -66,15 +68,16 @@ public enum CorpusIngest {
         }
         var summary = IngestSummary()
         let files = try BuildPipeline.listDocuments(in: inputDirectory)
-        var latest: [String: String] = [:]
-        for d in try await store.documents() where d.isLatest { latest[d.document.id] = d.document.sha256 }
-        let stored = latest
         let extractor = Extractor(lexicon: lexicon)
         let size = max(1, batchSize), jobs = max(1, jobs)
         let batches = stride(from: 0, to: files.count, by: size).map { files[$0..<min(files.count, $0 + size)] }
-        func prepare(_ k: Int) -> Task<[Prepared], Never> {
+        func prepare(_ k: Int) -> Task<[Prepared], any Error> {
             let batch = batches[k]
-            return Task { await Self.prepare(batch, extractor: extractor, stored: stored, jobs: jobs) }
+            return Task {
+                // the batch's stored hashes only: memory stays flat however large the store grows
+                let stored = try await store.latestHashes(of: batch.map(\.id))
+                return await Self.prepare(batch, extractor: extractor, stored: stored, jobs: jobs)
+            }
         }
         var next = batches.isEmpty ? nil : prepare(0)
         defer { next?.cancel() }
@@ -82,7 +85,7 @@ public enum CorpusIngest {
         let bytesTotal = files.reduce(0) { $0 + $1.size }
         for k in batches.indices {
             guard let current = next else { break }
-            let prepared = await current.value
+            let prepared = try await current.value
             // the next batch is read and extracted while this one is stored
             next = k + 1 < batches.count ? prepare(k + 1) : nil
             var items: [IngestItem] = []

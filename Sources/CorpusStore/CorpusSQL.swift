@@ -389,6 +389,28 @@ enum CorpusSQL {
         FROM documents d
         """)
 
+    /// Statements for the latest version's hash of each stored id among `ids` (doc_id,
+    /// sha256), at most `perStatement` ids each: what an ingest asks before extracting a batch.
+    /// - Complexity: O(ids); one primary-key range lookup per id.
+    static func latestHashStatements(of ids: [String], perStatement: Int = 500) -> [SQLStatement] {
+        stride(from: 0, to: ids.count, by: perStatement).map { start in
+            let chunk = ids[start..<min(ids.count, start + perStatement)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            return SQLStatement("""
+                SELECT d.doc_id, d.sha256 FROM documents d
+                WHERE d.doc_id IN (\(marks))
+                    AND d.version = (SELECT MAX(m.version) FROM documents m WHERE m.doc_id = d.doc_id)
+                """, chunk.map { .text($0) })
+        }
+    }
+
+    /// The rows of `latestHashStatements` as id → sha256.
+    static func latestHashes(_ rows: [SQLRow]) throws -> [String: String] {
+        var hashes: [String: String] = [:]
+        for row in rows { hashes[try row.string(0)] = try row.string(1) }
+        return hashes
+    }
+
     static func storedDocuments(_ rows: [SQLRow]) throws -> [StoredDocument] {
         try rows.map { row in
             let version = try row.int(1)

@@ -79,6 +79,15 @@ public protocol CorpusStore: Sendable {
     /// - Complexity: one query, O(versions).
     func documents() async throws -> [StoredDocument]
 
+    /// The content hash (`Document.sha256`) of the latest stored version of each of `ids`;
+    /// ids the store does not have are left out. `CorpusIngest` asks it for each batch of
+    /// files, to skip extracting the unchanged ones without listing the whole store.
+    /// - Parameter ids: document ids (file names).
+    /// - Returns: id → sha256 of its latest version.
+    /// - Throws: `StoreError`.
+    /// - Complexity: one query per 500 ids; O(ids) primary-key lookups.
+    func latestHashes(of ids: [String]) async throws -> [String: String]
+
     /// Checks the store: the database's own integrity check (SQLite), that every stored
     /// relation has evidence, every document version is whole, and that no row is orphaned.
     /// - Returns: the problems found; empty when the store is consistent.

@@ -96,6 +96,16 @@ final class PostgresCorpusStore: CorpusStore {
         return try CorpusSQL.storedDocuments(rows)
     }
 
+    func latestHashes(of ids: [String]) async throws -> [String: String] {
+        let statements = CorpusSQL.latestHashStatements(of: ids)
+        let rows = try await snapshot("latest hashes") { conn, logger in
+            var rows: [SQLRow] = []
+            for s in statements { rows += try await Self.rows(conn, s, logger) }
+            return rows
+        }
+        return try CorpusSQL.latestHashes(rows)
+    }
+
     func checkIntegrity() async throws -> [String] {
         try await snapshot("integrity check") { conn, logger in
             var problems: [String] = []

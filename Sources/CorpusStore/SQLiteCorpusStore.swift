@@ -80,7 +80,7 @@ final class SQLiteCorpusStore: CorpusStore {
                         if let row = try Self.rows(db, CorpusSQL.latestVersion(of: id)).first { latest[id] = row }
                     }
                     let plan = try CorpusSQL.plan(valid, latest: latest)
-                    // (the same few statement shapes come back in every batch: compiled once)
+                    // (the same few statement shapes come back in every batch, `SQLStatement.insert`: compiled once)
                     for s in CorpusSQL.batchStatements(valid, plan, ingestedAt: ingestedAt) {
                         try db.cachedStatement(sql: s.sql).execute(arguments: Self.arguments(s.arguments))
                     }
@@ -101,6 +101,12 @@ final class SQLiteCorpusStore: CorpusStore {
     func documents() async throws -> [StoredDocument] {
         let rows = try await read("listing") { db in try Self.rows(db, CorpusSQL.documentsStatement) }
         return try CorpusSQL.storedDocuments(rows)
+    }
+
+    func latestHashes(of ids: [String]) async throws -> [String: String] {
+        let statements = CorpusSQL.latestHashStatements(of: ids)
+        let rows = try await read("latest hashes") { db in try statements.flatMap { try Self.rows(db, $0) } }
+        return try CorpusSQL.latestHashes(rows)
     }
 
     func checkIntegrity() async throws -> [String] {

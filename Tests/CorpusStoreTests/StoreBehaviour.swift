@@ -14,12 +14,16 @@ enum StoreBehaviour {
         #expect(try await store.ingest(document: v1.document, text: v1.text, graph: v1.graph) == .added)
         #expect(try await store.ingest(document: v1.document, text: v1.text, graph: v1.graph) == .unchanged)
         #expect(try await store.documents().count == 1)
+        let id = v1.document.id
+        #expect(try await store.latestHashes(of: [id, "not-stored.txt"]) == [id: v1.document.sha256])
+        #expect(try await store.latestHashes(of: []) == [:])
 
         // A changed file: same id, new hash, a graph that lost one edge and gained an entity.
         var v2 = hostileArticle(revision: 1)
         v2.graph.add(Entity(name: "Only In V2", type: .country))
         #expect(try await store.ingest(document: v2.document, text: v2.text, graph: v2.graph) == .newVersion)
         #expect(try await store.ingest(document: v2.document, text: v2.text, graph: v2.graph) == .unchanged)
+        #expect(try await store.latestHashes(of: [id]) == [id: v2.document.sha256])
 
         let docs = try await store.documents()
         #expect(docs.map(\.version) == [1, 2])
@@ -36,6 +40,10 @@ enum StoreBehaviour {
         // Going back to the first content is a change too: it becomes version 3.
         #expect(try await store.ingest(document: v1.document, text: v1.text, graph: v1.graph) == .newVersion)
         #expect(try await store.loadGraph().jsonData() == v1.graph.jsonData())
+        // the latest version's hash, also among more ids than one statement takes
+        let many = (0..<1_200).map { "absent-\($0).txt" } + [id]
+        #expect(try await store.latestHashes(of: many) == [id: v1.document.sha256])
+        #expect(v1.document.sha256 != v2.document.sha256)
         #expect(try await store.checkIntegrity() == [])
         try await store.close()
     }
