@@ -64,11 +64,42 @@ enum CorpusSQL {
     }
 
     /// The items up to the first one `validate` refuses, and its error (nil when all pass).
+    /// An item's prepared verdict (`IngestItem.prepared`) is used when it has one.
     static func validPrefix(_ items: [IngestItem]) -> (items: [IngestItem], failure: (any Error)?) {
         for (k, item) in items.enumerated() {
-            do { try validate(document: item.document, text: item.text, graph: item.graph) } catch { return (Array(items[..<k]), error) }
+            do {
+                if let prepared = item.prepared {
+                    if let failure = prepared.failure { throw failure }
+                } else {
+                    try validate(document: item.document, text: item.text, graph: item.graph)
+                }
+            } catch { return (Array(items[..<k]), error) }
         }
         return (items, nil)
+    }
+
+    /// What storing an item takes that does not depend on the store's state, made once when the
+    /// item is (`IngestItem.init`): whether it can be stored, and its version's rows with the
+    /// version and the ingestion time left blank. `CorpusIngest` makes items on its extraction
+    /// workers, so the store's one writer only fills in the blanks and runs the inserts.
+    struct PreparedVersion: Sendable {
+        /// Why `validate` refuses the item; nil when it can be stored.
+        var failure: StoreError?
+        /// `versionRows` with version 0 and an empty ingestion time (empty when refused).
+        var tables: [TableRows]
+
+        /// Validates the item and, when it passes, makes its rows.
+        /// - Complexity: O(rows of the version).
+        init(document: Document, text: String, graph: EntityGraph, facts: MergeFacts) {
+            do {
+                try CorpusSQL.validate(document: document, text: text, graph: graph)
+                failure = nil
+                tables = CorpusSQL.versionRows(document: document, text: text, graph: graph, facts: facts, version: 0, ingestedAt: "")
+            } catch {
+                failure = error as? StoreError ?? .invalidInput(document: document.id, reason: error.localizedDescription)
+                tables = []
+            }
+        }
     }
 
     /// `CorpusStore.ingest(_:)` for both backends: `store` writes the items before the first
@@ -108,10 +139,14 @@ enum CorpusSQL {
         let writes = zip(items, plan).compactMap { item, p in p.version.map { (item, $0) } }
         guard !writes.isEmpty else { return [] }
         // every version's rows table by table: a few multi-row inserts for the whole batch
+        // (made with the item when it was, `IngestItem.prepared`; here the version and time are filled in)
         var tables: [TableRows] = []
+        let stamp = SQLValue.text(ingestedAt)
         for (item, version) in writes {
-            let rows = versionRows(document: item.document, text: item.text, graph: item.graph, facts: item.facts, version: version, ingestedAt: ingestedAt)
-            if tables.isEmpty { tables = rows } else { for t in tables.indices { tables[t].rows += rows[t].rows } }
+            let rows = item.prepared?.tables
+                ?? versionRows(document: item.document, text: item.text, graph: item.graph, facts: item.facts, version: 0, ingestedAt: "")
+            if tables.isEmpty { tables = rows.map { TableRows(table: $0.table, columns: $0.columns, rows: []) } }
+            for t in tables.indices { tables[t].append(rows[t], version: SQLValue(version), ingestedAt: stamp) }
         }
         return globalStatements(for: writes.map(\.0.graph)) + tables.flatMap { SQLStatement.insert(into: $0.table, columns: $0.columns, rows: $0.rows) }
     }
@@ -143,11 +178,26 @@ enum CorpusSQL {
                                   ignoringConflicts: true)
     }
 
-    /// One table's rows of a document version (see `versionRows`).
-    struct TableRows {
+    /// One table's rows of a document version (see `versionRows`). Every such table's first
+    /// two columns are `doc_id` and `version`.
+    struct TableRows: Sendable {
         let table: String
         let columns: [String]
         var rows: [[SQLValue]]
+
+        /// Appends `other`'s rows (the same table's) with their version, and their ingestion
+        /// time where the table has one, set to the given values.
+        /// - Complexity: O(rows of `other`).
+        mutating func append(_ other: TableRows, version: SQLValue, ingestedAt: SQLValue) {
+            precondition(other.table == table && columns.count >= 2 && columns[1] == "version", "rows of \(table) with a version column")
+            let stamp = columns.firstIndex(of: "ingested_at")
+            rows.reserveCapacity(rows.count + other.rows.count)
+            for var row in other.rows {
+                row[1] = version
+                if let stamp { row[stamp] = ingestedAt }
+                rows.append(row)
+            }
+        }
     }
 
     /// The rows of one document version: the document, its entities, relations, evidence,

@@ -171,6 +171,16 @@ enum StoreBehaviour {
         #expect(docs.map { "\($0.document.id) \($0.version)" } == ["\(a.document.id) 1", "\(a.document.id) 2", "\(b.document.id) 1", "\(d.document.id) 1"])
         #expect(try await store.loadGraph().jsonData() == directMerge([a2, b, d]).jsonData())
         #expect(try await store.checkIntegrity() == [])
+
+        // an item changed after it was made (its rows were made with it) is stored as changed
+        let e = SyntheticCorpus.article(4), f = SyntheticCorpus.article(5)
+        var regraphed = item(e), retitled = item(f)
+        regraphed.graph.add(Entity(name: "Added After Init", type: .country))
+        retitled.document.title = "Retitled after init"
+        #expect(try await store.ingest([regraphed, retitled]) == [.added, .added])
+        #expect(try await store.loadGraph().entity(id: "added-after-init") != nil)
+        #expect(try await store.documents().first { $0.document.id == f.document.id }?.document.title == "Retitled after init")
+        #expect(try await store.checkIntegrity() == [])
         try await store.close()
     }
 
