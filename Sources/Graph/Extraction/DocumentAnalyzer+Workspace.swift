@@ -29,7 +29,7 @@ extension Extractor {
         var lowerCaseLearned = Set<String>()
         var learned = Set<LearnedName>()
         var nameKeysCache: [[String]?] = []
-        var insertedSurfaces: [[Range<Int>]] = []
+        var insertedSurfaces: [Range<Int>] = []
         var surnameLearned: [Bool] = []
         var spareMarks: [Bool] = []
         var spareMentions: [[Mention]] = []
