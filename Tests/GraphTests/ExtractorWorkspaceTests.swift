@@ -119,7 +119,7 @@ import Testing
     }
 }
 
-/// The analyzer's per-entity surface slots (`insertSurface`) and the draft sentences' order check.
+/// The analyzer's per-entity surface slots (`insertSurface`), draft sentences and their order check.
 @Suite struct SurfaceSlotTests {
     /// Surfaces inserted again (as the same scalars or elsewhere in the text), more than the
     /// slots remember, and for entities made after others: each entity's set is exactly the
@@ -152,6 +152,27 @@ import Testing
         expected[0].insert("")
         for e in 0..<3 { #expect(a.entities[e].surfaces == expected[e], "entity \(e)") }
         #expect(expected[0].count > 4 && expected[2].count > 4)
+    }
+
+    /// A draft's sentences: one inline, more in a list, merged in order as a plain array would be.
+    @Test func draftSentencesKeepTheirOrder() {
+        var list: [Int] = [99]
+        DraftSentences([]).write(into: &list)
+        #expect(list.isEmpty && DraftSentences([]).count == 0)
+        var a = DraftSentences(4)
+        a.write(into: &list)
+        #expect(list == [4] && a.count == 1)
+        var plain = [4]
+        for more in [[], [2], [7, 3], [], [5]] {
+            a.append(contentsOf: DraftSentences(more))
+            plain += more
+            a.write(into: &list)
+            #expect(list == plain && a.count == plain.count)
+        }
+        var empty = DraftSentences([])
+        empty.append(contentsOf: DraftSentences([8, 1]))
+        empty.write(into: &list)
+        #expect(list == [8, 1] && empty == DraftSentences([8, 1]))
     }
 
     @Test func ascendingLists() {

@@ -334,7 +334,7 @@ public struct Extractor: Sendable {
             let key = DraftKey(source: s, kind: drafts[di].kind, target: t)
             if let g = groupOf[key] {
                 let d = exchange(&drafts[di], with: DraftRelation.moved)
-                groups[g].draft.sentences += d.sentences
+                groups[g].draft.sentences.append(contentsOf: d.sentences)
                 for item in d.items where !groups[g].draft.items.contains(item) { groups[g].draft.items.append(item) }
                 if groups[g].draft.amount == nil { groups[g].draft.amount = d.amount }
                 if groups[g].draft.sharedAmount == nil { groups[g].draft.sharedAmount = d.sharedAmount }
@@ -346,12 +346,15 @@ public struct Extractor: Sendable {
             }
         }
         g.reserveCapacity(entities: canonicalCount, relations: groups.count + textRoleCount)
+        // each group's sentences, written into one list the worker keeps
+        var sentences = Workspace.take(&ws.groupSentences)
+        defer { ws.groupSentences = sentences }
         for gi in groups.indices {
             let key = groups[gi].key
             let d = exchange(&groups[gi].draft, with: DraftRelation.moved)
             // the group's sentences in order, each once (nearly always in order already, as the
-            // sentences were read: then the list is not copied to be sorted)
-            var sentences = d.sentences
+            // sentences were read: then they are not sorted)
+            d.sentences.write(into: &sentences)
             if !Extractor.isAscending(sentences) { sentences.sort() }
             var evidenceList: [Evidence] = []
             evidenceList.reserveCapacity(sentences.count)
