@@ -118,3 +118,68 @@ import Testing
         }
     }
 }
+
+/// The analyzer's per-entity surface slots (`insertSurface`), draft sentences and their order check.
+@Suite struct SurfaceSlotTests {
+    /// Surfaces inserted again (as the same scalars or elsewhere in the text), more than the
+    /// slots remember, and for entities made after others: each entity's set is exactly the
+    /// texts inserted for it.
+    @Test func insertSurfaceKeepsEachEntitysNames() {
+        let text = "Rutte met Rutte and Mark Rutte. Stoltenberg, Rutte, Jens Stoltenberg, NATO, Nato, N.A.T.O., Alliance, alliance."
+        let a = DocumentAnalyzer(lexicon: ExtractorWorkspaceTests.extractor.compiled, documentID: "t.txt",
+                                 scalars: Array(text.unicodeScalars)[...], date: nil)
+        a.entities = []
+        for name in ["first", "second", "third"] {
+            a.entities.append(DocEntity(id: name, name: name, type: .person, fromLexicon: false, firstSentence: 0))
+        }
+        var expected: [Set<String>] = [[], [], []]
+        // every token of the text goes to one entity, every third token to entity 2 as well,
+        // and two-token ranges to entity 1: repeats, equal texts at other places, over four names
+        for k in a.tokens.indices {
+            let e = k % 2
+            a.insertSurface(e, k..<(k + 1))
+            expected[e].insert(a.text(of: k..<(k + 1)))
+            if k % 3 == 0 {
+                a.insertSurface(2, k..<(k + 1))
+                expected[2].insert(a.text(of: k..<(k + 1)))
+            }
+            if k + 2 <= a.tokens.count {
+                a.insertSurface(1, k..<(k + 2))
+                expected[1].insert(a.text(of: k..<(k + 2)))
+            }
+        }
+        a.insertSurface(0, 0..<0)
+        expected[0].insert("")
+        for e in 0..<3 { #expect(a.entities[e].surfaces == expected[e], "entity \(e)") }
+        #expect(expected[0].count > 4 && expected[2].count > 4)
+    }
+
+    /// A draft's sentences: one inline, more in a list, merged in order as a plain array would be.
+    @Test func draftSentencesKeepTheirOrder() {
+        var list: [Int] = [99]
+        DraftSentences([]).write(into: &list)
+        #expect(list.isEmpty && DraftSentences([]).count == 0)
+        var a = DraftSentences(4)
+        a.write(into: &list)
+        #expect(list == [4] && a.count == 1)
+        var plain = [4]
+        for more in [[], [2], [7, 3], [], [5]] {
+            a.append(contentsOf: DraftSentences(more))
+            plain += more
+            a.write(into: &list)
+            #expect(list == plain && a.count == plain.count)
+        }
+        var empty = DraftSentences([])
+        empty.append(contentsOf: DraftSentences([8, 1]))
+        empty.write(into: &list)
+        #expect(list == [8, 1] && empty == DraftSentences([8, 1]))
+    }
+
+    @Test func ascendingLists() {
+        #expect(Extractor.isAscending([]))
+        #expect(Extractor.isAscending([3]))
+        #expect(Extractor.isAscending([1, 1, 2, 5]))
+        #expect(!Extractor.isAscending([1, 3, 2]))
+        #expect(!Extractor.isAscending([2, 1]))
+    }
+}

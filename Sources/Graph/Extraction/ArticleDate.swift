@@ -56,12 +56,15 @@ enum ArticleDate {
         if n >= 10 {
             for i in 0...(n - 10) where head[i + 4] == "-" && head[i + 7] == "-" {
                 if (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || isDigit(head[i + $0]) }), i == 0 || !isNumeric(head[i - 1]) {
-                    return String(String.UnicodeScalarView(head[i..<(i + 10)]))
+                    // (encoded directly: the scalar view's initializer allocated dozens of times for ten scalars)
+                    return String(scalars: head[i..<(i + 10)])
                 }
             }
         }
         // words: runs of letters and numbers, each with whether it is all ASCII
+        // (room for every word at once: a word takes at least one scalar and a separator)
         var words: [(range: Range<Int>, ascii: Bool)] = []
+        words.reserveCapacity(n / 2 + 1)
         var i = 0
         while i < n {
             guard isWordScalar(head[i]) else { i += 1; continue }
@@ -78,9 +81,17 @@ enum ArticleDate {
         for (k, w) in words.enumerated() where w.ascii && w.range.count >= 3 {
             // a capitalised month name or its three-letter abbreviation ("Sept" too)
             guard head[w.range.lowerBound].value >= 0x41, head[w.range.lowerBound].value <= 0x5A else { continue }
-            let lower = String(decoding: w.range.map { UInt8(head[$0].value) | 0x20 }, as: UTF8.self)
-            guard let m = monthNames.firstIndex(where: { $0.hasPrefix(lower.prefix(3)) }) else { continue }
-            if w.range.count > 3, lower != monthNames[m], lower != "sept" { continue }
+            // the word lower-cased, compared byte for byte with the names (no string made)
+            let lower = UnsafeBufferPointer(rebasing: head[w.range])
+            @inline(__always) func byte(_ k: Int) -> UInt8 { UInt8(truncatingIfNeeded: lower[k].value) | 0x20 }
+            @inline(__always) func isWord(_ name: [UInt8], prefix: Int) -> Bool {
+                guard prefix <= name.count else { return false }
+                for k in 0..<prefix where byte(k) != name[k] { return false }
+                return true
+            }
+            guard let m = monthBytes.firstIndex(where: { isWord($0, prefix: 3) }) else { continue }
+            if w.range.count > 3, !(w.range.count == monthBytes[m].count && isWord(monthBytes[m], prefix: w.range.count)),
+               !(w.range.count == 4 && isWord(septBytes, prefix: 4)) { continue }
             var found: (day: Int, year: Int)?
             if k + 2 < words.count, let d = number(words[k + 1], digits: 1...2, in: 1...31),
                let y = number(words[k + 2], digits: 4...4, in: 1900...2100) {
@@ -138,4 +149,8 @@ enum ArticleDate {
 
     private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
                                      "september", "october", "november", "december"]
+    /// `monthNames` as bytes, compared with a word's scalars without making a string.
+    private static let monthBytes = monthNames.map { Array($0.utf8) }
+    /// "sept", the one abbreviation of four letters.
+    private static let septBytes = Array("sept".utf8)
 }

@@ -5,7 +5,7 @@ struct DraftRelation {
     var source: Int
     var kind: RelationKind
     var target: Int
-    var sentences: [Int]
+    var sentences: DraftSentences
     var amount: Amount? = nil
     var items: [String] = []
     var status: PledgeStatus? = nil
@@ -16,7 +16,46 @@ struct DraftRelation {
     var sharedAmount: Amount? = nil
 
     /// What is left in a list's slot when its draft is moved out (holds no storage).
-    static var moved: DraftRelation { DraftRelation(source: -1, kind: .statement, target: -1, sentences: []) }
+    static var moved: DraftRelation { DraftRelation(source: -1, kind: .statement, target: -1, sentences: DraftSentences([])) }
+}
+
+/// The sentences a draft edge was read in, in the order added: the first inline, any more in
+/// a list. Nearly every draft has one sentence, which then takes no allocation (a one-element
+/// array per draft was one of the commonest allocations of a document).
+struct DraftSentences: Equatable {
+    /// The first sentence; -1 when there is none.
+    private(set) var first: Int
+    /// The sentences after the first.
+    private(set) var rest: [Int] = []
+
+    /// One sentence.
+    init(_ sentence: Int) { first = sentence }
+
+    /// The sentences of a list, in its order.
+    init(_ list: [Int]) {
+        first = list.first ?? -1
+        if list.count > 1 { rest = Array(list.dropFirst()) }
+    }
+
+    /// How many sentences there are.
+    var count: Int { first < 0 ? 0 : 1 + rest.count }
+
+    /// Appends the sentences of `other` after these.
+    /// - Complexity: O(other.count) amortized.
+    mutating func append(contentsOf other: DraftSentences) {
+        guard other.first >= 0 else { return }
+        if first < 0 { self = other; return }
+        rest.append(other.first)
+        rest.append(contentsOf: other.rest)
+    }
+
+    /// Replaces the contents of `list` with these sentences, in order (keeping its capacity).
+    /// - Complexity: O(count).
+    func write(into list: inout [Int]) {
+        list.removeAll(keepingCapacity: true)
+        if first >= 0 { list.append(first) }
+        list.append(contentsOf: rest)
+    }
 }
 
 /// A dictionary entry found in a sentence.
@@ -410,14 +449,14 @@ extension DocumentAnalyzer {
                let g = speakerGroup(sp, ms), g != sp, !targets.contains(g) { targets.append(g) }
             let quoteText = (!t.inQuote && quoteSpeaker == sp) ? qs.first.map { text(of: $0) } : nil
             for tg in targets {
-                out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: [si], quote: quoteText))
+                out.append(DraftRelation(source: sp, kind: .statement, target: tg, sentences: DraftSentences(si), quote: quoteText))
             }
             // "called on China to halt exports", "urged Iran to stop enrichment": pressure on the one urged
             if !t.inQuote, let lemma = t.first(.statement)?.lemma, DocumentAnalyzer.urgeLemmas.contains(lemma),
                let om = ms.first(where: { $0.range.lowerBound == t.range.upperBound && $0.entity >= 0 && $0.entity != sp && !$0.possessive }),
                om.range.upperBound + 1 < contentEnd, tokens[om.range.upperBound].key == "to",
                DocumentAnalyzer.ceaseVerbs.contains(tokens[om.range.upperBound + 1].key) {
-                out.append(DraftRelation(source: sp, kind: .opposition, target: om.entity, sentences: [si]))
+                out.append(DraftRelation(source: sp, kind: .opposition, target: om.entity, sentences: DraftSentences(si)))
             }
         }
         // "according to the Russian Defence Ministry, …": the source speaks the rest of the sentence
@@ -426,7 +465,7 @@ extension DocumentAnalyzer {
             if tokens[j].key == "the" || tokens[j].key == "a" { j += 1 }
             if j < upper, let sm = ms.first(where: { $0.range.lowerBound == j && $0.entity >= 0 }), entities[sm.entity].type != .program {
                 for m in ms where m.entity >= 0 && m.entity != sm.entity && m.range.lowerBound != sm.range.lowerBound {
-                    out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: [si]))
+                    out.append(DraftRelation(source: sm.entity, kind: .statement, target: m.entity, sentences: DraftSentences(si)))
                 }
                 if firstSpeaker == nil { firstSpeaker = sm.entity }
             }
@@ -437,14 +476,14 @@ extension DocumentAnalyzer {
             firstSpeaker = m.entity
             quoteSpeaker = m.entity
             for o in ms where o.entity >= 0 && o.entity != m.entity {
-                out.append(DraftRelation(source: m.entity, kind: .statement, target: o.entity, sentences: [si]))
+                out.append(DraftRelation(source: m.entity, kind: .statement, target: o.entity, sentences: DraftSentences(si)))
             }
         }
         // a quote with no attribution continues the previous sentence's quote
         if quoteSpeaker == nil, !qs.isEmpty, let prev = lastQuoteSpeaker, lastQuoteSentence == si - 1 {
             quoteSpeaker = prev
             for m in ms where m.entity >= 0 && m.entity != prev && inQuote(m.range.lowerBound) {
-                out.append(DraftRelation(source: prev, kind: .statement, target: m.entity, sentences: [si]))
+                out.append(DraftRelation(source: prev, kind: .statement, target: m.entity, sentences: DraftSentences(si)))
             }
         }
         if let q = quoteSpeaker { lastQuoteSpeaker = q; lastQuoteSentence = si }
@@ -486,7 +525,7 @@ extension DocumentAnalyzer {
                 }
                 let givers = giversFrom.filter { $0 != subject.entity }
                 for g in givers {
-                    out.append(DraftRelation(source: g, kind: .pledge, target: subject.entity, sentences: [si],
+                    out.append(DraftRelation(source: g, kind: .pledge, target: subject.entity, sentences: DraftSentences(si),
                                              amount: givers.count == 1 ? amount : nil, status: .pledged,
                                              sharedAmount: givers.count == 1 ? nil : amount))
                 }
@@ -672,7 +711,7 @@ extension DocumentAnalyzer {
             let single = givers.count == 1
             for g in givers {
                 for r in recipients where r != g {
-                    out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: evidence, amount: single ? amount : nil,
+                    out.append(DraftRelation(source: g, kind: .pledge, target: r, sentences: DraftSentences(evidence), amount: single ? amount : nil,
                                              items: items, status: status, sharedAmount: single ? nil : amount))
                 }
             }
@@ -694,7 +733,7 @@ extension DocumentAnalyzer {
                 guard let am = ms.first(where: { $0.range.lowerBound == t.range.upperBound || $0.range.lowerBound == t.range.upperBound + 1 }), am.entity >= 0,
                       let subject = ms.first(where: { $0.entity >= 0 && $0.range.upperBound <= start && !$0.possessive && !isPrepositionalObject($0, lower: lower) }),
                       subject.entity != am.entity else { continue }
-                out.append(DraftRelation(source: am.entity, kind: .opposition, target: subject.entity, sentences: [si]))
+                out.append(DraftRelation(source: am.entity, kind: .opposition, target: subject.entity, sentences: DraftSentences(si)))
                 continue
             }
             if p.isNoun, let mi = mention(endingAt: start - (start > lower && tokens[start - 1].key == "'s" ? 1 : 0), ms), ms[mi].possessive, ms[mi].entity >= 0 {
@@ -716,8 +755,8 @@ extension DocumentAnalyzer {
                let act = DocumentAnalyzer.actNouns[tokens[k + 1].key], let actor = lastActor[act], !agents.contains(actor),
                !(k + 2 < upper && DocumentAnalyzer.actComplements.contains(tokens[k + 2].key)) {
                 for a in agents where speakerGroup(a, ms) != actor {
-                    out.append(DraftRelation(source: a, kind: .opposition, target: actor, sentences: [si]))
-                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: actor, sentences: [si])) }
+                    out.append(DraftRelation(source: a, kind: .opposition, target: actor, sentences: DraftSentences(si)))
+                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: actor, sentences: DraftSentences(si))) }
                 }
                 continue
             }
@@ -725,7 +764,7 @@ extension DocumentAnalyzer {
             if !p.isNoun, k + 1 < upper, DocumentAnalyzer.measureDeterminers.contains(tokens[k].key),
                DocumentAnalyzer.measureNouns.contains(tokens[k + 1].key),
                let last = lastOpposition, !agents.contains(last.source) {
-                for a in agents { out.append(DraftRelation(source: a, kind: .opposition, target: last.source, sentences: [si])) }
+                for a in agents { out.append(DraftRelation(source: a, kind: .opposition, target: last.source, sentences: DraftSentences(si))) }
                 continue
             }
             // "the Kremlin denounced the plan": an unnamed plan or decision is the latest pledge's, by its givers
@@ -734,8 +773,8 @@ extension DocumentAnalyzer {
                !(k + 2 < upper && DocumentAnalyzer.ofForTo.contains(tokens[k + 2].key)),
                programFor(noun: tokens[k + 1].key) == nil, let last = lastPledge, si - last.sentence <= 3 {
                 for a in agents { for g in last.givers where g != a {
-                    out.append(DraftRelation(source: a, kind: .opposition, target: g, sentences: [si]))
-                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: g, sentences: [si])) }
+                    out.append(DraftRelation(source: a, kind: .opposition, target: g, sentences: DraftSentences(si)))
+                    if p.isSpoken { out.append(DraftRelation(source: a, kind: .statement, target: g, sentences: DraftSentences(si))) }
                 } }
                 continue
             }
@@ -770,9 +809,9 @@ extension DocumentAnalyzer {
                     if DocumentAnalyzer.measureLemmas.contains(p.lemma) {
                         lastOpposition = (a, tg)
                     }
-                    out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: [si]))
+                    out.append(DraftRelation(source: a, kind: .opposition, target: tg, sentences: DraftSentences(si)))
                     if p.isSpoken || (t.first(.statement) != nil && !t.inQuote) {
-                        out.append(DraftRelation(source: a, kind: .statement, target: tg, sentences: [si]))
+                        out.append(DraftRelation(source: a, kind: .statement, target: tg, sentences: DraftSentences(si)))
                     }
                 }
             }

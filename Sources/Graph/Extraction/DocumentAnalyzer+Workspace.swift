@@ -29,7 +29,7 @@ extension Extractor {
         var lowerCaseLearned = Set<String>()
         var learned = Set<LearnedName>()
         var nameKeysCache: [[String]?] = []
-        var insertedSurfaces: [[Range<Int>]] = []
+        var insertedSurfaces: [Range<Int>] = []
         var surnameLearned: [Bool] = []
         var spareMarks: [Bool] = []
         var spareMentions: [[Mention]] = []
@@ -49,6 +49,8 @@ extension Extractor {
         var graphIndex: [Int] = []
         var groupOf: [DraftKey: Int] = [:]
         var groups: [(key: DraftKey, draft: DraftRelation)] = []
+        /// One group's sentences at a time (`DraftSentences.write(into:)`).
+        var groupSentences: [Int] = []
 
         /// An empty workspace (its containers grow with the first documents).
         init() {}

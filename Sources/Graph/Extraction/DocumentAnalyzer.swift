@@ -72,10 +72,12 @@ final class DocumentAnalyzer {
     private var learned = Set<LearnedName>()
     /// `nameKeys` of each entity, once asked for.
     private var nameKeysCache: [[String]?] = []
-    /// Per entity: the scalar ranges of the surfaces `insertSurface` added, up to
-    /// `rememberedSurfaces` (their scalars are compared before a text is made and hashed
-    /// again), and whether its surname was learned.
-    private var insertedSurfaces: [[Range<Int>]] = []
+    /// Per entity, `rememberedSurfaces` slots in one flat array (entity `e`'s from
+    /// `e * rememberedSurfaces` on, so that no entity allocates a list of its own): the scalar
+    /// ranges of the surfaces `insertSurface` added, in order, then empty ranges (their
+    /// scalars are compared before a text is made and hashed again); and whether its surname
+    /// was learned.
+    private var insertedSurfaces: [Range<Int>] = []
     /// How many surfaces of an entity `insertSurface` compares with (an entity has a few).
     private static let rememberedSurfaces = 4
     private var surnameLearned: [Bool] = []
@@ -218,16 +220,22 @@ final class DocumentAnalyzer {
     /// - Complexity: O(length of the surface × `rememberedSurfaces`).
     func insertSurface(_ e: Int, _ range: Range<Int>) {
         guard !range.isEmpty else { entities[e].surfaces.insert(""); return }
-        while insertedSurfaces.count < entities.count { insertedSurfaces.append([]) }
+        let remembered = DocumentAnalyzer.rememberedSurfaces
+        while insertedSurfaces.count < entities.count * remembered { insertedSurfaces.append(0..<0) }
         let c = tokens[range.lowerBound].start, d = tokens[range.upperBound - 1].end
         let base = scalars.startIndex
-        for previous in insertedSurfaces[e] where previous.count == d - c {
+        // the entity's slots in order of insertion; the first empty one ends them
+        var free = -1
+        for slot in (e * remembered)..<(e * remembered + remembered) {
+            let previous = insertedSurfaces[slot]
+            if previous.isEmpty { free = slot; break }
+            guard previous.count == d - c else { continue }
             var same = true
             for k in 0..<(d - c) where scalars[base + previous.lowerBound + k] != scalars[base + c + k] { same = false; break }
             if same { return }
         }
         entities[e].surfaces.insert(text(of: range))
-        if insertedSurfaces[e].count < DocumentAnalyzer.rememberedSurfaces { insertedSurfaces[e].append(c..<d) }
+        if free >= 0 { insertedSurfaces[free] = c..<d }
     }
 
     /// `count` falses, in the storage of the array last given back with `returnMarks` (a sentence's

@@ -301,6 +301,11 @@ public struct Extractor: Sendable {
         }
         // merged into the build's graph, which indexes the names: no index of its own
         var g = EntityGraph(indexingAliases: false)
+        // room for the segment's entities and edges at once (a new graph grew each list and index
+        // one reallocation at a time): one per canonical entity, per edge group and text role
+        var canonicalCount = 0, textRoleCount = 0
+        for i in a.entities.indices where canonical[i] == i { canonicalCount += 1; textRoleCount += a.entities[i].textRoles.count }
+        g.reserveCapacity(entities: canonicalCount, relations: 0)
         // the graph's dense index of each canonical entity, so edges go in without id lookups
         var graphIndex = Workspace.take(&ws.graphIndex)
         graphIndex.append(contentsOf: repeatElement(-1, count: a.entities.count))
@@ -329,7 +334,7 @@ public struct Extractor: Sendable {
             let key = DraftKey(source: s, kind: drafts[di].kind, target: t)
             if let g = groupOf[key] {
                 let d = exchange(&drafts[di], with: DraftRelation.moved)
-                groups[g].draft.sentences += d.sentences
+                groups[g].draft.sentences.append(contentsOf: d.sentences)
                 for item in d.items where !groups[g].draft.items.contains(item) { groups[g].draft.items.append(item) }
                 if groups[g].draft.amount == nil { groups[g].draft.amount = d.amount }
                 if groups[g].draft.sharedAmount == nil { groups[g].draft.sharedAmount = d.sharedAmount }
@@ -340,12 +345,17 @@ public struct Extractor: Sendable {
                 groups.append((key, exchange(&drafts[di], with: DraftRelation.moved)))
             }
         }
+        g.reserveCapacity(entities: canonicalCount, relations: groups.count + textRoleCount)
+        // each group's sentences, written into one list the worker keeps
+        var sentences = Workspace.take(&ws.groupSentences)
+        defer { ws.groupSentences = sentences }
         for gi in groups.indices {
             let key = groups[gi].key
             let d = exchange(&groups[gi].draft, with: DraftRelation.moved)
-            // the group's sentences in order, each once (sorted in place: the list is this draft's alone)
-            var sentences = d.sentences
-            sentences.sort()
+            // the group's sentences in order, each once (nearly always in order already, as the
+            // sentences were read: then they are not sorted)
+            d.sentences.write(into: &sentences)
+            if !Extractor.isAscending(sentences) { sentences.sort() }
             var evidenceList: [Evidence] = []
             evidenceList.reserveCapacity(sentences.count)
             for (k, si) in sentences.enumerated() where k == 0 || sentences[k - 1] != si { evidenceList.append(evidence(si)) }
@@ -405,6 +415,16 @@ public struct Extractor: Sendable {
         } else {
             result.graph.merge(g)
         }
+    }
+}
+
+extension Extractor {
+    /// Whether every element is at most the next one (sorting would change nothing).
+    /// - Complexity: O(n).
+    static func isAscending(_ list: [Int]) -> Bool {
+        var i = 1
+        while i < list.count { if list[i - 1] > list[i] { return false }; i += 1 }
+        return true
     }
 }
 

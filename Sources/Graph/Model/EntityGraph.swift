@@ -52,7 +52,7 @@ public struct EntityGraph: Sendable, Equatable {
     public mutating func reserveCapacity(entities n: Int, relations r: Int) {
         entities.reserveCapacity(n)
         indexByID.reserveCapacity(n)
-        indexByAlias.reserveCapacity(n)
+        if indexesAliases { indexByAlias.reserveCapacity(n) }
         relations.reserveCapacity(r)
         relationEnds.reserveCapacity(r)
         relationIndex.reserveCapacity(r)
@@ -386,23 +386,30 @@ public enum AliasKey {
             // a trailing possessive, compared after case folding
             if end >= 2, bytes[end - 2] == 0x27, lower(bytes[end - 1]) == 0x73 { end -= 2 }
             else if end >= 2, lower(bytes[end - 2]) == 0x73, bytes[end - 1] == 0x27 { end -= 1 }
-            var out = [UInt8]()
-            out.reserveCapacity(end)
-            var space = false
-            for k in 0 ..< end {
-                let b = bytes[k]
-                if b == 0x2E || b == 0x27 { continue }
-                // Character.isWhitespace in ASCII: \t \n \v \f \r and space; plus '-' and '_'
-                if (b >= 0x09 && b <= 0x0D) || b == 0x20 || b == 0x2D || b == 0x5F {
-                    space = true
-                } else {
-                    if space, !out.isEmpty { out.append(0x20) }
-                    space = false
-                    out.append(lower(b))
+            guard end > 0 else { return "" }
+            // written straight into the string's storage (at most `end` bytes): no byte array first
+            return String(unsafeUninitializedCapacity: end) { out in
+                var n = 0
+                var space = false
+                for k in 0 ..< end {
+                    let b = bytes[k]
+                    if b == 0x2E || b == 0x27 { continue }
+                    // Character.isWhitespace in ASCII: \t \n \v \f \r and space; plus '-' and '_'
+                    if (b >= 0x09 && b <= 0x0D) || b == 0x20 || b == 0x2D || b == 0x5F {
+                        space = true
+                    } else {
+                        if space, n > 0 { out[n] = 0x20; n += 1 }
+                        space = false
+                        out[n] = lower(b); n += 1
+                    }
                 }
+                // a leading "the " dropped: the rest moved to the front
+                if n >= 4, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65, out[3] == 0x20 {
+                    for k in 4 ..< n { out[k - 4] = out[k] }
+                    n -= 4
+                }
+                return n
             }
-            if out.count >= 4, out[0] == 0x74, out[1] == 0x68, out[2] == 0x65, out[3] == 0x20 { out.removeFirst(4) }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
